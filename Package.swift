@@ -1,0 +1,62 @@
+// swift-tools-version:6.0
+//
+// WorkplaceRoutine names no package dependencies, on purpose: the customer ships only the Swift
+// toolchain and Debian's C libraries so that the supply chain stays auditable. The HTTP server,
+// the PostgreSQL client, HTML rendering, SMTP and the job queue are therefore ours.
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "WorkplaceRoutine",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "workplace-routine", targets: ["workplace-routine"]),
+    ],
+    targets: [
+        // Debian's libpq, through pkg-config (apt: libpq-dev).
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        // What Glibc does not export to Swift: epoll, eventfd, signalfd and a few socket helpers.
+        .target(name: "CSystem"),
+        .target(name: "Observability", swiftSettings: strict),
+        .target(name: "Postgres", dependencies: ["CLibPQ", "CSystem", "Observability"], swiftSettings: strict),
+        .target(name: "HTTP", dependencies: ["CSystem", "Observability"], swiftSettings: strict),
+        .target(name: "HTML", swiftSettings: strict),
+        .target(
+            name: "WorkplaceRoutine",
+            dependencies: ["Postgres", "HTTP", "HTML", "Observability"],
+            swiftSettings: strict
+        ),
+        .target(name: "Notifier", dependencies: ["Postgres", "Observability"], swiftSettings: strict),
+        .executableTarget(
+            name: "workplace-routine",
+            dependencies: ["WorkplaceRoutine", "Notifier", "Postgres", "HTTP", "Observability"],
+            swiftSettings: strict
+        ),
+
+        // Test-only helpers: a throwaway database per test, factories. Never linked into the product.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Postgres", "Observability"],
+            path: "Tests/TestSupport",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CSystem", "TestSupport"], swiftSettings: strict),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strict),
+        .testTarget(
+            name: "WorkplaceRoutineTests",
+            dependencies: ["WorkplaceRoutine", "TestSupport"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "TestSupport"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,1 @@
+// HTML: see README.

@@ -1,0 +1,1 @@
+// WorkplaceRoutine: see README.
