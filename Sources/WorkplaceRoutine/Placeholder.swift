@@ -1,1 +1,0 @@
-// WorkplaceRoutine: see README.
