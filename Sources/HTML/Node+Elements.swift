@@ -773,3 +773,251 @@ extension Node {
         .void(name: "col", attributes: attributes)
     }
 }
+
+/// The same helpers taking an attribute array, for attributes computed at run time.
+extension Node {
+    /// `<html>` with an attribute array and children.
+    public static func html(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "html", attributes: attributes, children: children())
+    }
+    /// `<head>` with an attribute array and children.
+    public static func head(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "head", attributes: attributes, children: children())
+    }
+    /// `<body>` with an attribute array and children.
+    public static func body(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "body", attributes: attributes, children: children())
+    }
+    /// `<header>` with an attribute array and children.
+    public static func header(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "header", attributes: attributes, children: children())
+    }
+    /// `<footer>` with an attribute array and children.
+    public static func footer(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "footer", attributes: attributes, children: children())
+    }
+    /// `<main>` with an attribute array and children.
+    public static func main(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "main", attributes: attributes, children: children())
+    }
+    /// `<nav>` with an attribute array and children.
+    public static func nav(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "nav", attributes: attributes, children: children())
+    }
+    /// `<section>` with an attribute array and children.
+    public static func section(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "section", attributes: attributes, children: children())
+    }
+    /// `<article>` with an attribute array and children.
+    public static func article(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "article", attributes: attributes, children: children())
+    }
+    /// `<aside>` with an attribute array and children.
+    public static func aside(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "aside", attributes: attributes, children: children())
+    }
+    /// `<div>` with an attribute array and children.
+    public static func div(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "div", attributes: attributes, children: children())
+    }
+    /// `<span>` with an attribute array and children.
+    public static func span(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "span", attributes: attributes, children: children())
+    }
+    /// `<p>` with an attribute array and children.
+    public static func p(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "p", attributes: attributes, children: children())
+    }
+    /// `<h1>` with an attribute array and children.
+    public static func h1(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "h1", attributes: attributes, children: children())
+    }
+    /// `<h2>` with an attribute array and children.
+    public static func h2(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "h2", attributes: attributes, children: children())
+    }
+    /// `<h3>` with an attribute array and children.
+    public static func h3(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "h3", attributes: attributes, children: children())
+    }
+    /// `<h4>` with an attribute array and children.
+    public static func h4(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "h4", attributes: attributes, children: children())
+    }
+    /// `<ul>` with an attribute array and children.
+    public static func ul(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "ul", attributes: attributes, children: children())
+    }
+    /// `<ol>` with an attribute array and children.
+    public static func ol(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "ol", attributes: attributes, children: children())
+    }
+    /// `<li>` with an attribute array and children.
+    public static func li(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "li", attributes: attributes, children: children())
+    }
+    /// `<dl>` with an attribute array and children.
+    public static func dl(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "dl", attributes: attributes, children: children())
+    }
+    /// `<dt>` with an attribute array and children.
+    public static func dt(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "dt", attributes: attributes, children: children())
+    }
+    /// `<dd>` with an attribute array and children.
+    public static func dd(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "dd", attributes: attributes, children: children())
+    }
+    /// `<a>` with an attribute array and children.
+    public static func a(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "a", attributes: attributes, children: children())
+    }
+    /// `<strong>` with an attribute array and children.
+    public static func strong(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "strong", attributes: attributes, children: children())
+    }
+    /// `<em>` with an attribute array and children.
+    public static func em(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "em", attributes: attributes, children: children())
+    }
+    /// `<small>` with an attribute array and children.
+    public static func small(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "small", attributes: attributes, children: children())
+    }
+    /// `<b>` with an attribute array and children.
+    public static func b(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "b", attributes: attributes, children: children())
+    }
+    /// `<form>` with an attribute array and children.
+    public static func form(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "form", attributes: attributes, children: children())
+    }
+    /// `<label>` with an attribute array and children.
+    public static func label(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "label", attributes: attributes, children: children())
+    }
+    /// `<select>` with an attribute array and children.
+    public static func select(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "select", attributes: attributes, children: children())
+    }
+    /// `<option>` with an attribute array and children.
+    public static func option(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "option", attributes: attributes, children: children())
+    }
+    /// `<optgroup>` with an attribute array and children.
+    public static func optgroup(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "optgroup", attributes: attributes, children: children())
+    }
+    /// `<textarea>` with an attribute array and children.
+    public static func textarea(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "textarea", attributes: attributes, children: children())
+    }
+    /// `<button>` with an attribute array and children.
+    public static func button(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "button", attributes: attributes, children: children())
+    }
+    /// `<fieldset>` with an attribute array and children.
+    public static func fieldset(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "fieldset", attributes: attributes, children: children())
+    }
+    /// `<legend>` with an attribute array and children.
+    public static func legend(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "legend", attributes: attributes, children: children())
+    }
+    /// `<table>` with an attribute array and children.
+    public static func table(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "table", attributes: attributes, children: children())
+    }
+    /// `<caption>` with an attribute array and children.
+    public static func caption(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "caption", attributes: attributes, children: children())
+    }
+    /// `<thead>` with an attribute array and children.
+    public static func thead(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "thead", attributes: attributes, children: children())
+    }
+    /// `<tbody>` with an attribute array and children.
+    public static func tbody(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "tbody", attributes: attributes, children: children())
+    }
+    /// `<tfoot>` with an attribute array and children.
+    public static func tfoot(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "tfoot", attributes: attributes, children: children())
+    }
+    /// `<tr>` with an attribute array and children.
+    public static func tr(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "tr", attributes: attributes, children: children())
+    }
+    /// `<th>` with an attribute array and children.
+    public static func th(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "th", attributes: attributes, children: children())
+    }
+    /// `<td>` with an attribute array and children.
+    public static func td(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "td", attributes: attributes, children: children())
+    }
+    /// `<time>` with an attribute array and children.
+    public static func time(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "time", attributes: attributes, children: children())
+    }
+    /// `<abbr>` with an attribute array and children.
+    public static func abbr(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "abbr", attributes: attributes, children: children())
+    }
+    /// `<details>` with an attribute array and children.
+    public static func details(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "details", attributes: attributes, children: children())
+    }
+    /// `<summary>` with an attribute array and children.
+    public static func summary(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "summary", attributes: attributes, children: children())
+    }
+    /// `<figure>` with an attribute array and children.
+    public static func figure(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "figure", attributes: attributes, children: children())
+    }
+    /// `<figcaption>` with an attribute array and children.
+    public static func figcaption(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "figcaption", attributes: attributes, children: children())
+    }
+    /// `<title>` with an attribute array and children.
+    public static func title(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "title", attributes: attributes, children: children())
+    }
+    /// `<noscript>` with an attribute array and children.
+    public static func noscript(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "noscript", attributes: attributes, children: children())
+    }
+    /// `<output>` with an attribute array and children.
+    public static func output(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "output", attributes: attributes, children: children())
+    }
+    /// `<progress>` with an attribute array and children.
+    public static func progress(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "progress", attributes: attributes, children: children())
+    }
+    /// `<address>` with an attribute array and children.
+    public static func address(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "address", attributes: attributes, children: children())
+    }
+    /// `<blockquote>` with an attribute array and children.
+    public static func blockquote(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "blockquote", attributes: attributes, children: children())
+    }
+    /// `<pre>` with an attribute array and children.
+    public static func pre(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "pre", attributes: attributes, children: children())
+    }
+    /// `<code>` with an attribute array and children.
+    public static func code(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "code", attributes: attributes, children: children())
+    }
+    /// `<mark>` with an attribute array and children.
+    public static func mark(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "mark", attributes: attributes, children: children())
+    }
+    /// `<template>` with an attribute array and children.
+    public static func template(attributes: [Attribute], @NodeBuilder children: () -> [Node]) -> Node {
+        .element(name: "template", attributes: attributes, children: children())
+    }
+}
