@@ -50,6 +50,8 @@ struct ChunkedDecoder {
                     guard digits > 0 else { return (i, .failed(HTTPParseError(.invalidChunkSize))) }
                     if byte == 0x0D {
                         state = .sizeLF
+                    } else if byte == 0x0A {
+                        return (i, .failed(HTTPParseError(.missingChunkLineEnd)))
                     } else if byte == 0x3B {
                         state = .extensionName
                         lineLength = digits + 1

@@ -27,7 +27,7 @@ public final class HTTPServer: Sendable {
         var state = State.idle
         var shutdownRequested = false
         var remainingLoops = 0
-        var finished: CheckedContinuation<Void, Never>?
+        var finished: [CheckedContinuation<Void, Never>] = []
     }
 
     private let shared = Mutex(Shared())
@@ -68,14 +68,13 @@ public final class HTTPServer: Sendable {
         }
     }
 
-    /// Serves until `shutdown()` has let in-flight requests finish (within
-    /// `configuration.shutdownTimeout`), then returns. Throws when the port cannot be bound.
-    public func run() async throws {
+    /// Binds (unless `listen()` did) and starts the event loop threads, without waiting; `run()`
+    /// then only waits. Useful where the caller must know the server accepts before it goes on
+    /// (tests, or a process that signals readiness). Idempotent.
+    public func start() throws(HTTPServerError) {
         try listen()
-        let loops: [EventLoop] = try shared.withLock { shared throws(HTTPServerError) -> [EventLoop] in
-            guard case .listening(let descriptors, let port) = shared.state else {
-                throw HTTPServerError(code: .alreadyRunning, operation: "run", errorNumber: 0)
-            }
+        let started: (loops: [EventLoop], port: Int, shutdownEarly: Bool)? = try shared.withLock { shared throws(HTTPServerError) in
+            guard case .listening(let descriptors, let port) = shared.state else { return nil }
             var loops: [EventLoop] = []
             do throws(HTTPServerError) {
                 for descriptor in descriptors {
@@ -88,23 +87,36 @@ public final class HTTPServer: Sendable {
             }
             shared.state = .running(loops: loops, port: port)
             shared.remainingLoops = loops.count
-            return loops
+            return (loops, port, shared.shutdownRequested)
         }
-        let port = try listen()
+        guard let started else { return }
         context.logger.notice("http server listening", metadata: [
-            "http.host": configuration.host, "http.port": String(port), "http.loops": String(loops.count),
+            "http.host": configuration.host, "http.port": String(started.port), "http.loops": String(started.loops.count),
         ])
+        for (index, loop) in started.loops.enumerated() {
+            let thread = Thread { loop.run() }
+            thread.name = "http-loop-\(index)"
+            thread.start()
+        }
+        if started.shutdownEarly { for loop in started.loops { loop.execute { loop.beginShutdown() } } }
+    }
+
+    /// Serves until `shutdown()` has let in-flight requests finish (within
+    /// `configuration.shutdownTimeout`), then returns. Throws when the port cannot be bound.
+    public func run() async throws {
+        let stoppedBeforeStart = shared.withLock { shared in
+            if case .stopped = shared.state { return shared.shutdownRequested }
+            return false
+        }
+        if stoppedBeforeStart { return }
+        try start()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let shutdownEarly = shared.withLock { shared -> Bool in
-                shared.finished = continuation
-                return shared.shutdownRequested
+            let done = shared.withLock { shared -> Bool in
+                if case .stopped = shared.state { return true }
+                shared.finished.append(continuation)
+                return false
             }
-            for (index, loop) in loops.enumerated() {
-                let thread = Thread { loop.run() }
-                thread.name = "http-loop-\(index)"
-                thread.start()
-            }
-            if shutdownEarly { for loop in loops { loop.execute { loop.beginShutdown() } } }
+            if done { continuation.resume() }
         }
         context.logger.notice("http server stopped")
     }
@@ -126,13 +138,13 @@ public final class HTTPServer: Sendable {
     }
 
     private func loopStopped() {
-        let continuation = shared.withLock { shared -> CheckedContinuation<Void, Never>? in
+        let waiting = shared.withLock { shared -> [CheckedContinuation<Void, Never>] in
             shared.remainingLoops -= 1
-            guard shared.remainingLoops == 0 else { return nil }
+            guard shared.remainingLoops == 0 else { return [] }
             shared.state = .stopped
-            defer { shared.finished = nil }
+            defer { shared.finished = [] }
             return shared.finished
         }
-        continuation?.resume()
+        for continuation in waiting { continuation.resume() }
     }
 }
