@@ -50,6 +50,8 @@ public struct HTTPHeaders: Sendable, Sequence {
 
     /// ASCII case-insensitive comparison, without allocating.
     static func equalsIgnoringCase(_ lhs: String, _ rhs: String) -> Bool {
+        // Native strings know their UTF-8 length, so most mismatches cost one comparison.
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {

@@ -67,6 +67,13 @@ extension Connection {
     /// A handler's field must be a token name and a value without CR, LF or other controls, or it
     /// could split the response.
     static func isSafeField(_ name: String, _ value: String) -> Bool {
-        isSafeName(name) && value.utf8.allSatisfy { CharacterClass.table[Int($0)] & CharacterClass.fieldValue != 0 }
+        guard isSafeName(name) else { return false }
+        var value = value
+        return value.withUTF8 { bytes in
+            CharacterClass.table.withUnsafeBufferPointer { table in
+                for byte in bytes where table[Int(byte)] & CharacterClass.fieldValue == 0 { return false }
+                return true
+            }
+        }
     }
 }

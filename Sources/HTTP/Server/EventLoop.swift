@@ -241,10 +241,13 @@ final class EventLoop: @unchecked Sendable {
             defer { inbox.jobs.removeAll() }
             return inbox.jobs
         }
-        // Handler tasks still running prefer this loop; from now on their jobs run elsewhere and
-        // their responses are dropped (their connections are closed).
+        // Handler tasks still running prefer this loop; from now on their jobs run on a global queue
+        // (enqueue sees the loop stopped) and their responses are dropped: their connections are closed.
+        threadID.store(0, ordering: .relaxed)
         let executor = asUnownedTaskExecutor()
-        for job in localJobs + leftover { job.runSynchronously(on: executor) }
+        for job in localJobs + leftover {
+            DispatchQueue.global().async { job.runSynchronously(on: executor) }
+        }
         localJobs.removeAll()
         Glibc.close(wakeDescriptor)
         Glibc.close(epoll)

@@ -143,6 +143,24 @@ struct HTTPServerTests {
         #expect(sink.lines.contains { $0.contains("handler failed") && $0.contains("4711") })
     }
 
+    @Test func dropsAResponseFieldThatWouldSplitTheResponse() async throws {
+        var router = Router()
+        router.get("/go") { _ in .redirect(to: "/x\r\nSet-Cookie: injected=1") }
+        let sink = MemorySink()
+        try await withServer(router: router, logger: Logger(label: "test", level: .info, sink: sink)) { _, port in
+            let client = try RawClient(port: port)
+            try client.send(makeRequest("GET", "/go"))
+            let response = try client.readResponse()
+            #expect(response.status == 303)
+            #expect(response.header("Location") == nil)
+            #expect(response.header("Set-Cookie") == nil)
+            // The connection carries on.
+            try client.send(makeRequest("GET", "/go"))
+            #expect(try client.readResponse().status == 303)
+        }
+        #expect(sink.lines.contains { $0.contains("response field dropped") && !$0.contains("injected") })
+    }
+
     @Test func letsACacheableAssetReplaceCacheControlOnly() async throws {
         var router = Router()
         router.get("/app.css") { _ in
