@@ -32,6 +32,8 @@ WR_BENCH_PORT=$port bash -c "exec $server_cmd" >"$dir/server.log" 2>&1 &
 server_pid=$!
 pids+=("$server_pid")
 wait_for "http://127.0.0.1:$port/healthz"
+sleep 0.5
+rss_before=$(awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$server_pid/status")
 
 # nginx with the same body and roughly the same headers as ours.
 mkdir -p "$dir/nginx/logs" "$dir/nginx/tmp"
@@ -69,26 +71,37 @@ pids+=("$!")
 wait_for "http://127.0.0.1:$nginx_port/healthz"
 
 # wrk prints e.g. "Requests/sec: 101234.56" and, with --latency, " 99%    1.23ms".
-round() {  # name url round-number; sets rps and p99 (milliseconds)
-    local out
+# CPU time (user + system, clock ticks) of a set of processes, to report CPU per request: a figure
+# that other load on the machine disturbs less than requests/s does.
+ticks() { local total=0 pid; for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done; echo "$total"; }
+hz=$(getconf CLK_TCK)
+round() {  # name url round-number pids…; sets rps, p99 (milliseconds) and cpu (µs per request)
+    local out before after requests
+    before=$(ticks "${@:4}")
     out=$(wrk -t2 -c64 -d"${seconds}s" --latency "$2")
+    after=$(ticks "${@:4}")
+    requests=$(awk '/requests in/ {print $1}' <<<"$out")
+    cpu=$(awk -v t=$((after - before)) -v n="$requests" -v hz="$hz" 'BEGIN {printf "%.1f", t * 1e6 / hz / n}')
     rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
     p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' <<<"$out")
     if grep -q "Non-2xx" <<<"$out"; then echo "02-http: $1 answered non-2xx" >&2; fi
-    printf '%-6s round %d: %10.0f req/s   p99 %6s ms\n' "$1" "$3" "$rps" "$p99"
+    printf '%-6s round %d: %10.0f req/s   p99 %6s ms   CPU %5s µs/request\n' "$1" "$3" "$rps" "$p99" "$cpu"
 }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
+nginx_pids=$(pgrep -f "nginx: worker process" -P "$(cat "$dir/nginx/nginx.pid")" | tr '\n' ' ')
 ours_rps=(); ours_p99=(); nginx_rps=(); nginx_p99=()
 for r in 1 2 3; do
-    round ours "http://127.0.0.1:$port/healthz" "$r"; ours_rps+=("$rps"); ours_p99+=("$p99")
-    round nginx "http://127.0.0.1:$nginx_port/healthz" "$r"; nginx_rps+=("$rps"); nginx_p99+=("$p99")
+    round ours "http://127.0.0.1:$port/healthz" "$r" "$server_pid"; ours_rps+=("$rps"); ours_p99+=("$p99")
+    # shellcheck disable=SC2086
+    round nginx "http://127.0.0.1:$nginx_port/healthz" "$r" $nginx_pids; nginx_rps+=("$rps"); nginx_p99+=("$p99")
 done
 m_ours=$(printf '%s\n' "${ours_rps[@]}" | median)
 m_nginx=$(printf '%s\n' "${nginx_rps[@]}" | median)
 p_ours=$(printf '%s\n' "${ours_p99[@]}" | median)
 p_nginx=$(printf '%s\n' "${nginx_p99[@]}" | median)
 echo
+echo "(CPU per request counts only the server's processes: our one process, nginx's two workers.)"
 printf 'median  ours  %10.0f req/s   p99 %s ms\n' "$m_ours" "$p_ours"
 printf 'median  nginx %10.0f req/s   p99 %s ms\n' "$m_nginx" "$p_nginx"
 awk -v a="$m_ours" -v b="$m_nginx" 'BEGIN {printf "ratio ours/nginx: %.2f (goal >= 0.60; p99 goal <= 5 ms)\n", a / b}'
@@ -96,7 +109,7 @@ awk -v a="$m_ours" -v b="$m_nginx" 'BEGIN {printf "ratio ours/nginx: %.2f (goal 
 # Memory: VmRSS idle, then while 1,000 keep-alive connections are open (each has made a request).
 rss() { awk '/VmRSS/ {printf "%.1f MB", $2 / 1024}' "/proc/$server_pid/status"; }
 sleep 1
-echo "ours RSS idle after the load: $(rss)"
+echo "ours RSS idle at start: $rss_before; idle after the load: $(rss)"
 python3 - "$port" "$server_pid" <<'PY'
 import socket, sys, time
 port, pid = int(sys.argv[1]), sys.argv[2]
