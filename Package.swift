@@ -29,6 +29,8 @@ let package = Package(
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSystem", "Observability"], swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["CSystem", "Observability"], swiftSettings: strict),
         .target(name: "HTML", swiftSettings: strict),
+        // Process signals (SIGTERM, SIGINT) as an async sequence, for `serve` and the Notifier.
+        .target(name: "Lifecycle", dependencies: ["CSystem"], swiftSettings: strict),
         .target(
             name: "WorkplaceRoutine",
             dependencies: ["Postgres", "HTTP", "HTML", "Observability"],
@@ -37,7 +39,15 @@ let package = Package(
         .target(name: "Notifier", dependencies: ["Postgres", "Observability"], swiftSettings: strict),
         .executableTarget(
             name: "workplace-routine",
-            dependencies: ["WorkplaceRoutine", "Notifier", "Postgres", "HTTP", "Observability"],
+            dependencies: ["WorkplaceRoutine", "Notifier", "Postgres", "HTTP", "Lifecycle", "Observability"],
+            swiftSettings: strict
+        ),
+        // Benchmark only (scripts/bench/02-http.sh): /healthz through the real server, router and
+        // async handler path. Not part of the shipped product.
+        .executableTarget(
+            name: "http-bench-server",
+            dependencies: ["HTTP", "Lifecycle", "Observability"],
+            path: "Benchmarks/HTTPBench",
             swiftSettings: strict
         ),
 
@@ -51,6 +61,7 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CSystem", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strict),
+        .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle"], swiftSettings: strict),
         .testTarget(
             name: "WorkplaceRoutineTests",
             dependencies: ["WorkplaceRoutine", "TestSupport"],
