@@ -51,6 +51,7 @@ CREATE TABLE auth.account_role (
 );
 
 -- Sessions: only the SHA-256 of the 256-bit token is stored, so a database leak yields no session.
+-- The functions below take the raw token and hash it themselves.
 CREATE TABLE auth.session (
     token_hash bytea PRIMARY KEY CHECK (length(token_hash) = 32),
     account_id uuid NOT NULL REFERENCES auth.account (id) ON DELETE CASCADE,
@@ -66,8 +67,9 @@ CREATE INDEX session_expires ON auth.session (expires_at);
 -- Returns a status, never which part was wrong. A login that does not exist still costs one bcrypt
 -- so response time does not reveal which logins exist. After 5 failures the account is locked for
 -- an interval that doubles with every further failure (capped at 15 minutes).
+-- The session token (32 random bytes) arrives raw and is hashed here; only the hash is stored.
 CREATE FUNCTION auth.login(
-    p_login text, p_password text, p_token_hash bytea, p_csrf_token text,
+    p_login text, p_password text, p_token bytea, p_csrf_token text,
     p_absolute_lifetime interval
 ) RETURNS TABLE (status text, account_id uuid, organisation_id uuid, locked_until timestamptz)
     LANGUAGE plpgsql SECURITY DEFINER
@@ -99,15 +101,18 @@ BEGIN
         RETURN;
     END IF;
     UPDATE auth.account a SET failed_logins = 0, locked_until = NULL WHERE a.id = acc.id;
+    IF length(p_token) <> 32 THEN
+        RAISE EXCEPTION 'session token must be 32 bytes' USING ERRCODE = '22023';
+    END IF;
     INSERT INTO auth.session (token_hash, account_id, csrf_token, expires_at)
-        VALUES (p_token_hash, acc.id, p_csrf_token, now() + p_absolute_lifetime);
+        VALUES (sha256(p_token), acc.id, p_csrf_token, now() + p_absolute_lifetime);
     RETURN QUERY SELECT 'ok'::text, acc.id, acc.organisation_id, NULL::timestamptz;
 END
 $$;
 
 -- Resolves a session token hash to the acting account. Enforces the absolute lifetime and the idle
 -- timeout in the database, and refreshes last_seen_at at most once a minute to keep writes rare.
-CREATE FUNCTION auth.resolve_session(p_token_hash bytea, p_idle_timeout interval)
+CREATE FUNCTION auth.resolve_session(p_token bytea, p_idle_timeout interval)
     RETURNS TABLE (account_id uuid, organisation_id uuid, person_id uuid, display_name text,
                    language text, roles text[], csrf_token text, expires_at timestamptz)
     LANGUAGE plpgsql SECURITY DEFINER
@@ -115,15 +120,16 @@ CREATE FUNCTION auth.resolve_session(p_token_hash bytea, p_idle_timeout interval
     AS $$
 DECLARE
     s auth.session%ROWTYPE;
+    v_hash bytea := sha256(p_token);
 BEGIN
-    SELECT * INTO s FROM auth.session x WHERE x.token_hash = p_token_hash;
+    SELECT * INTO s FROM auth.session x WHERE x.token_hash = v_hash;
     IF NOT FOUND THEN RETURN; END IF;
     IF s.expires_at <= now() OR s.last_seen_at + p_idle_timeout <= now() THEN
-        DELETE FROM auth.session x WHERE x.token_hash = p_token_hash;
+        DELETE FROM auth.session x WHERE x.token_hash = v_hash;
         RETURN;
     END IF;
     IF s.last_seen_at < now() - interval '1 minute' THEN
-        UPDATE auth.session x SET last_seen_at = now() WHERE x.token_hash = p_token_hash;
+        UPDATE auth.session x SET last_seen_at = now() WHERE x.token_hash = v_hash;
     END IF;
     RETURN QUERY
         SELECT a.id, a.organisation_id, a.person_id, a.display_name, a.language,
@@ -137,7 +143,7 @@ END
 $$;
 
 -- Ends one session, or (everywhere) every session of the same account.
-CREATE FUNCTION auth.logout(p_token_hash bytea, p_everywhere boolean) RETURNS integer
+CREATE FUNCTION auth.logout(p_token bytea, p_everywhere boolean) RETURNS integer
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -145,9 +151,9 @@ DECLARE
     n integer;
 BEGIN
     IF p_everywhere THEN
-        DELETE FROM auth.session x WHERE x.account_id = (SELECT y.account_id FROM auth.session y WHERE y.token_hash = p_token_hash);
+        DELETE FROM auth.session x WHERE x.account_id = (SELECT y.account_id FROM auth.session y WHERE y.token_hash = sha256(p_token));
     ELSE
-        DELETE FROM auth.session x WHERE x.token_hash = p_token_hash;
+        DELETE FROM auth.session x WHERE x.token_hash = sha256(p_token);
     END IF;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n;
