@@ -84,7 +84,7 @@ final class SMTPConversation {
 
     private func authenticateIfConfigured() throws(SMTPError) {
         guard let credentials = configuration.credentials else { return }
-        guard socket.peerIsLoopback || configuration.allowsCredentialsOverUnencryptedConnection else {
+        guard SMTPConversation.maySendCredentials(peerIsLoopback: socket.peerIsLoopback, configuration: configuration) else {
             throw SMTPError(.credentialsOverPlaintextRefused, stage: .authentication, detail: "relay is not on loopback and the connection is not encrypted")
         }
         let mechanisms = capabilities.authenticationMechanisms
@@ -99,6 +99,12 @@ final class SMTPConversation {
             throw SMTPError(.authenticationUnavailable, stage: .authentication, detail: "relay offers neither AUTH PLAIN nor AUTH LOGIN")
         }
         logger.debug("SMTP authenticated", metadata: ["smtp.stage": "authentication"])
+    }
+
+    /// Credentials go in the clear only to a relay on this machine, or where the configuration
+    /// explicitly trusts the network.
+    static func maySendCredentials(peerIsLoopback: Bool, configuration: SMTPConfiguration) -> Bool {
+        peerIsLoopback || configuration.allowsCredentialsOverUnencryptedConnection
     }
 
     private func authenticatePlain(_ credentials: SMTPCredentials) throws(SMTPError) {

@@ -6,10 +6,10 @@ enum QuotedPrintable {
     /// Longest encoded line, without its CRLF (RFC 2045 §6.7, rule 5).
     static let maximumLineLength = 76
 
-    /// Encodes `text`: line breaks (`\r\n`, `\n` or a lone `\r`) become hard CRLF breaks; other
+    /// Encodes `text`: line breaks (`\r\n`, `\n` or a lone `\r`) become hard CRLF breaks;
     /// lines longer than 76 characters get soft breaks (`=` at the end), never inside an `=XX`
-    /// escape; `=`, non-ASCII and control bytes are escaped, as are a space or tab ending a line.
-    /// The result ends with CRLF.
+    /// escape or a UTF-8 character; `=`, non-ASCII and control bytes are escaped, as is a space or
+    /// tab ending a line. The result ends with CRLF.
     static func encode(_ text: String) -> String {
         var output = ""
         for line in lines(of: Array(text.utf8)) {
@@ -44,10 +44,17 @@ enum QuotedPrintable {
         var line: [UInt8] = []
         line.reserveCapacity(maximumLineLength + 1)
         var encoded: [UInt8] = []
-        for index in bytes.indices {
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
             let byte = bytes[index]
-            let isLast = index == bytes.index(before: bytes.endIndex)
-            var token: [UInt8]
+            // A multi-byte UTF-8 character is one token, so a soft break never splits it: decoders
+            // that work line by line still see whole characters.
+            var end = index + 1
+            if byte >= 0xC0 {
+                while end < bytes.endIndex, bytes[end] & 0xC0 == 0x80, end - index < 4 { end += 1 }
+            }
+            let isLast = end == bytes.endIndex
+            var token: [UInt8] = []
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "\t"):
                 // White space at the end of a line is stripped by some relays: escape it there.
@@ -55,7 +62,7 @@ enum QuotedPrintable {
             case 33...60, 62...126:
                 token = [byte]
             default:
-                token = escape(byte)
+                for part in bytes[index..<end] { token += escape(part) }
             }
             // The last token may use all 76 columns; others must leave room for a soft break "=".
             let limit = isLast ? maximumLineLength : maximumLineLength - 1
@@ -65,6 +72,7 @@ enum QuotedPrintable {
                 line.removeAll(keepingCapacity: true)
             }
             line += token
+            index = end
         }
         encoded += line
         encoded += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
