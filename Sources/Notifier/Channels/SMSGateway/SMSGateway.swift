@@ -25,7 +25,9 @@ public final class SMSGateway: Sendable {
         self.configuration = configuration
         self.logger = logger
         let sessionConfiguration = URLSessionConfiguration.ephemeral
-        let seconds = Double(configuration.timeout.components.seconds) + Double(configuration.timeout.components.attoseconds) / 1e18
+        // FoundationNetworking on Linux counts timeouts in whole seconds and treats anything under
+        // one second as "already expired"; round up so the configured time is a lower bound.
+        let seconds = max(1, Double(configuration.timeout.components.seconds) + (configuration.timeout.components.attoseconds > 0 ? 1 : 0))
         sessionConfiguration.timeoutIntervalForRequest = seconds
         sessionConfiguration.timeoutIntervalForResource = seconds
         sessionConfiguration.httpCookieStorage = nil

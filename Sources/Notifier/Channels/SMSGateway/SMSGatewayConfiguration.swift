@@ -19,7 +19,8 @@ public struct SMSGatewayConfiguration: Sendable, CustomStringConvertible, Custom
     public var body: SMSBodyTemplate
     /// The sender name for `{{from}}` (e.g. `Kommunen`; operators limit it to 11 characters).
     public var sender: String?
-    /// How long the whole request may take.
+    /// How long the whole request may take; rounded up to whole seconds (at least one), because
+    /// FoundationNetworking on Linux keeps timeouts in whole seconds.
     public var timeout: Duration
     /// Whether `http` to a host that is not loopback is allowed.
     public var allowsUnencryptedHTTP: Bool
