@@ -16,9 +16,11 @@ enum DedicatedThread {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Success, Never>) in
                 let thread = Thread {
+                    // Named from inside: on Linux a name set before start is not applied, and the
+                    // thread would carry its creator's name (a concurrency pool thread's).
+                    Thread.current.name = name
                     continuation.resume(returning: body(signal))
                 }
-                thread.name = name
                 thread.start()
             }
         } onCancel: {

@@ -1,4 +1,5 @@
 import Foundation
+import Observability
 import Testing
 @testable import Notifier
 
@@ -44,6 +45,24 @@ import Testing
         let message = try #require((json["messages"] as? [[String: String]])?.first)
         #expect(message == ["recipient": "+4791234567", "body": text, "sender": "Kommunen"])
         #expect(json["flash"] as? Bool == false)
+    }
+
+    @Test func logsNeitherNumberNorTextNorToken() async throws {
+        let server = try await TestServerProcess.start(script: "sms_gateway.py")
+        defer { server.stop() }
+        let sink = MemorySink()
+        let gateway = try SMSGateway(
+            configuration: SMSGatewayConfiguration(url: URL(string: "http://127.0.0.1:\(server.port)/v1/sms")!, token: "test-token-123"),
+            logger: Logger(label: "notifier.sms", level: .trace, sink: sink)
+        )
+        try await gateway.send("Hemlig text", to: try #require(PhoneNumber("070-123 45 67")))
+
+        #expect(!sink.lines.isEmpty)
+        for line in sink.lines {
+            for secret in ["701234567", "Hemlig", "test-token"] {
+                #expect(!line.contains(secret), "\(line)")
+            }
+        }
     }
 
     @Test func rateLimitIsRetryableWithTheGatewaysDelay() async throws {

@@ -110,6 +110,24 @@ import Testing
         #expect(try server.records().isEmpty)
     }
 
+    @Test func logsNeitherAddressesNorText() async throws {
+        let server = try await TestServerProcess.start(script: "smtp_server.py", arguments: ["--auth", "relayuser:hemligt"])
+        defer { server.stop() }
+        let sink = MemorySink()
+        let client = try SMTPClient(
+            configuration: SMTPConfiguration(port: server.port, clientName: "notifier.test", credentials: SMTPCredentials(username: "relayuser", password: "hemligt")),
+            logger: Logger(label: "notifier.smtp", level: .trace, sink: sink)
+        )
+        try await client.send(makeMessage(body: "Hemlig text i meddelandet\n"))
+
+        #expect(!sink.lines.isEmpty)
+        for line in sink.lines {
+            for secret in ["anna", "noreply", "Hemlig", "hemligt", "relayuser"] {
+                #expect(!line.contains(secret), "\(line)")
+            }
+        }
+    }
+
     // MARK: Authentication
 
     @Test func doesNotAuthenticateWithoutConfiguredCredentials() async throws {
