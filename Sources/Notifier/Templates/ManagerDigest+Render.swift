@@ -19,7 +19,10 @@ extension ManagerDigest {
         }
         if talksHeldNotRecorded > 0 {
             let n = talksHeldNotRecorded
-            lines.append("- \(n) samtal har hållits men är inte \(n == 1 ? "registrerat" : "registrerade") ännu. Registrera om frågan ställdes: \(links.team)")
+            lines.append(
+                "- \(n) samtal har hållits men är inte \(n == 1 ? "registrerat" : "registrerade") ännu. "
+                    + "Registrera om frågan ställdes: \(links.team)"
+            )
         }
         if newHiresDue > 0 {
             let n = newHiresDue

@@ -66,8 +66,12 @@ public struct SMSGatewayConfiguration: Sendable, CustomStringConvertible, Custom
         default:
             throw invalid("URL scheme must be https")
         }
-        let tokenCharacters = "!#$%&'*+-.^_`|~"
-        guard !tokenHeader.isEmpty, tokenHeader.unicodeScalars.allSatisfy({ $0.isASCII && (($0.properties.isAlphabetic) || ("0"..."9").contains($0) || tokenCharacters.unicodeScalars.contains($0)) }) else {
+        // A header name is an RFC 9110 token: letters, digits and a few symbols, nothing else.
+        let tokenSymbols = "!#$%&'*+-.^_`|~".unicodeScalars
+        let isHeaderName = tokenHeader.unicodeScalars.allSatisfy { scalar in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || tokenSymbols.contains(scalar))
+        }
+        guard !tokenHeader.isEmpty, isHeaderName else {
             throw invalid("token header is not a valid header name")
         }
         guard !["content-type", "content-length", "host", "transfer-encoding", "connection"].contains(tokenHeader.lowercased()) else {

@@ -78,7 +78,12 @@ public struct SMTPTimeouts: Sendable, Equatable {
     public var messageBody: Duration
 
     /// Creates timeouts; the defaults suit a relay on loopback or the local network.
-    public init(connect: Duration = .seconds(10), greeting: Duration = .seconds(30), command: Duration = .seconds(30), messageBody: Duration = .seconds(120)) {
+    public init(
+        connect: Duration = .seconds(10),
+        greeting: Duration = .seconds(30),
+        command: Duration = .seconds(30),
+        messageBody: Duration = .seconds(120)
+    ) {
         self.connect = connect
         self.greeting = greeting
         self.command = command

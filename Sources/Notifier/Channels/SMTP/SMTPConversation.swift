@@ -85,7 +85,11 @@ final class SMTPConversation {
     private func authenticateIfConfigured() throws(SMTPError) {
         guard let credentials = configuration.credentials else { return }
         guard SMTPConversation.maySendCredentials(peerIsLoopback: socket.peerIsLoopback, configuration: configuration) else {
-            throw SMTPError(.credentialsOverPlaintextRefused, stage: .authentication, detail: "relay is not on loopback and the connection is not encrypted")
+            throw SMTPError(
+                .credentialsOverPlaintextRefused,
+                stage: .authentication,
+                detail: "relay is not on loopback and the connection is not encrypted"
+            )
         }
         let mechanisms = capabilities.authenticationMechanisms
         if mechanisms.contains("PLAIN") {

@@ -26,7 +26,12 @@ final class SMTPSocket {
     ///
     /// Name resolution (`getaddrinfo`) cannot be interrupted and is not bounded by the deadline; the
     /// relay is expected to be given as an address or a name in `/etc/hosts`.
-    static func connect(host: String, port: UInt16, deadline: ContinuousClock.Instant, cancellation: CancellationSignal) throws(SMTPError) -> SMTPSocket {
+    static func connect(
+        host: String,
+        port: UInt16,
+        deadline: ContinuousClock.Instant,
+        cancellation: CancellationSignal
+    ) throws(SMTPError) -> SMTPSocket {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
