@@ -16,9 +16,7 @@ enum DedicatedThread {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Success, Never>) in
                 let thread = Thread {
-                    // Named from inside: on Linux a name set before start is not applied, and the
-                    // thread would carry its creator's name (a concurrency pool thread's).
-                    Thread.current.name = name
+                    nameCurrentThread(name)
                     continuation.resume(returning: body(signal))
                 }
                 thread.start()
@@ -27,6 +25,19 @@ enum DedicatedThread {
             signal.fire()
         }
     }
+}
+
+/// Gives the calling thread the name `top -H` and `ps -L` show (at most 15 bytes).
+///
+/// Done through `/proc/thread-self/comm` (proc(5): a thread may write its own name there) because
+/// Foundation's `Thread.name` applies the name only when it wins a race with `start()`, and a new
+/// thread otherwise keeps its creator's name — a concurrency pool thread's, which would hide it.
+private func nameCurrentThread(_ name: String) {
+    let descriptor = open("/proc/thread-self/comm", O_WRONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return }
+    let bytes = Array(name.utf8.prefix(15))
+    _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    Glibc.close(descriptor)
 }
 
 /// A wake-up for a thread blocked in `poll(2)`: an `eventfd` that becomes readable, and stays

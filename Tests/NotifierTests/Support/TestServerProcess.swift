@@ -46,7 +46,7 @@ final class TestServerProcess {
         try FileManager.default.createDirectory(at: spool, withIntermediateDirectories: true)
         let portFile = spool.appendingPathComponent("port")
         let log = spool.appendingPathComponent("server.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
         let process = Process()
         process.executableURL = python
@@ -101,7 +101,7 @@ final class TestServerProcess {
         guard let work = ProcessInfo.processInfo.environment["WR_TEST_WORKDIR"], !work.isEmpty else { return }
         let path = work + "/pids"
         guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            FileManager.default.createFile(atPath: path, contents: nil)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
             return FileHandle(forWritingAtPath: path)
         }() else { return }
         handle.seekToEndOfFile()
