@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["Postgres", "HTTP", "HTML", "Observability"],
             swiftSettings: strict
         ),
-        .target(name: "Notifier", dependencies: ["Postgres", "Observability"], swiftSettings: strict),
+        .target(name: "Notifier", dependencies: ["Postgres", "CSystem", "Observability"], swiftSettings: strict),
         .executableTarget(
             name: "workplace-routine",
             dependencies: ["WorkplaceRoutine", "Notifier", "Postgres", "HTTP", "Lifecycle", "Observability"],
@@ -67,7 +67,13 @@ let package = Package(
             dependencies: ["WorkplaceRoutine", "TestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "NotifierTests", dependencies: ["Notifier", "TestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "NotifierTests",
+            dependencies: ["Notifier", "TestSupport"],
+            // Real test servers (aiosmtpd, an HTTP SMS gateway) run as Python subprocesses.
+            exclude: ["Support/smtp_server.py", "Support/sms_gateway.py"],
+            swiftSettings: strict
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,1 +1,0 @@
-// Notifier: see README.
