@@ -1,0 +1,588 @@
+import CLibPQ
+import CSystem
+import Foundation
+import Observability
+import Synchronization
+
+/// What a connection is asked to do.
+enum ConnectionRequest: Sendable {
+    /// One statement through the extended protocol, as a cached prepared statement.
+    case extended(PostgresQuery)
+    /// A script of one or more statements through the simple query protocol (text results).
+    case simple(String)
+    /// Unnamed statements sent in one round trip (libpq pipeline mode); the last one's result is kept.
+    case pipeline([PostgresQuery])
+}
+
+/// A request waiting to run or running.
+struct PendingOperation: Sendable {
+    let id: UInt64
+    let request: ConnectionRequest
+    let operation: PostgresError.Operation
+    let continuation: UnsafeContinuation<PostgresResult, any Error>
+}
+
+/// One libpq connection driven in non-blocking mode by its event loop.
+///
+/// All mutable state is confined to the loop thread; other threads only submit closures through
+/// `loop.execute` and read the atomics (`usable`, `inTransaction`, `discard`). Operations run one at a
+/// time in submission order.
+final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
+    private enum Phase { case new, connecting, open, closed }
+
+    private enum Step {
+        case preparing(name: String)
+        case executing
+        case simple
+        case pipeline
+    }
+
+    private struct CachedStatement {
+        var types: [UInt32]
+        var name: String
+    }
+
+    /// Most named statements kept per connection; statements beyond run unnamed (parsed every time).
+    static let statementCacheLimit = 512
+
+    let loop: PostgresEventLoop
+    private let logger: Logger
+
+    // Shared with other threads.
+    /// True while the connection is open and has not failed.
+    let usable = Atomic<Bool>(false)
+    /// True when the last operation left the session inside a transaction block.
+    let inTransaction = Atomic<Bool>(false)
+    /// Set when the connection must not be reused (a cancel was sent: it could hit a later statement).
+    let discard = Atomic<Bool>(false)
+    /// Identifies operations for cancellation.
+    let operationIDs = Atomic<UInt64>(1)
+
+    // Loop thread only.
+    private var connection: OpaquePointer?
+    private var phase = Phase.new
+    private var token: UInt64 = 0
+    private var socket: Int32 = -1
+    private var watchedEvents: UInt32 = 0
+    private var connectCompletion: ((Result<Void, any Error>) -> Void)?
+    private var connectTimer: LoopTimer?
+
+    private var queue: [PendingOperation] = []
+    private var queueHead = 0
+    private var active: PendingOperation?
+    private var activeStep = Step.executing
+    private var activeResult: OpaquePointer?
+    private var activeError: PostgresError?
+    private var activeCancelRequested = false
+    private var activeQuery: PostgresQuery?
+
+    private var statements: [String: [CachedStatement]] = [:]
+    private var statementCount = 0
+    private var statementNumber = 0
+
+    var receivesNotifications = false
+    private var notifications: [PostgresNotification] = []
+    private var notificationWaiter: UnsafeContinuation<PostgresNotification?, any Error>?
+    private var notificationWaiterGeneration: UInt64 = 0
+    private var notificationCancelPending = false
+    private var closeReason: PostgresError?
+
+    init(loop: PostgresEventLoop, logger: Logger) {
+        self.loop = loop
+        self.logger = logger
+    }
+
+    deinit {
+        // Only reached after `close` or a failure (the loop holds us while registered).
+        if let connection { PQfinish(connection) }
+    }
+
+    // MARK: Connecting
+
+    /// Starts a non-blocking connection attempt; `completion` runs on the loop thread.
+    func connect(parameters: [(String, String)], timeout: Duration, completion: @escaping (Result<Void, any Error>) -> Void) {
+        precondition(phase == .new)
+        phase = .connecting
+        connectCompletion = completion
+        token = loop.newToken(for: self)
+        connection = PostgresLibPQ.withKeywordArrays(parameters) { keywords, values in
+            PQconnectStartParams(keywords, values, 0)
+        }
+        guard let connection else {
+            failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "libpq could not allocate a connection"))
+            return
+        }
+        // libpq prints notices to stderr by default; they may quote data, so they go nowhere.
+        PQsetNoticeReceiver(connection, { _, _ in }, nil)
+        if PQstatus(connection) == CONNECTION_BAD {
+            failConnect(PostgresLibPQ.error(connection, code: .connectionFailed, operation: .connect, reason: "could not connect"))
+            return
+        }
+        let seconds = timeout.components.seconds
+        connectTimer = loop.schedule(after: timeout) { [weak self] in
+            guard let self, self.phase == .connecting else { return }
+            self.failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "timed out after \(seconds)s"))
+        }
+        // libpq has already begun (socket created, connect() issued); behave as if it asked to write.
+        watch(CSYSTEM_EPOLLOUT)
+    }
+
+    /// Gives up on a connection attempt (the caller was cancelled).
+    func abortConnect() {
+        guard phase == .connecting else { return }
+        failConnect(CancellationError())
+    }
+
+    private func continueConnecting() {
+        guard let connection else { return }
+        switch PQconnectPoll(connection) {
+        case PGRES_POLLING_READING:
+            watch(CSYSTEM_EPOLLIN)
+        case PGRES_POLLING_WRITING:
+            watch(CSYSTEM_EPOLLOUT)
+        case PGRES_POLLING_OK:
+            do {
+                try PostgresLibPQ.check(PQsetnonblocking(connection, 1), expected: 0, connection,
+                                        code: .connectionFailed, operation: .connect, reason: "could not enter non-blocking mode")
+            } catch {
+                failConnect(error)
+                return
+            }
+            phase = .open
+            connectTimer?.cancel()
+            connectTimer = nil
+            usable.store(true, ordering: .releasing)
+            watch(CSYSTEM_EPOLLIN)
+            let completion = connectCompletion
+            connectCompletion = nil
+            completion?(.success(()))
+        default:
+            failConnect(PostgresLibPQ.error(connection, code: .connectionFailed, operation: .connect, reason: "could not connect"))
+        }
+    }
+
+    private func failConnect(_ error: any Error) {
+        connectTimer?.cancel()
+        connectTimer = nil
+        teardown(closeError(error as? PostgresError ?? PostgresError(code: .connectionFailed, operation: .connect, reason: "cancelled")))
+        let completion = connectCompletion
+        connectCompletion = nil
+        completion?(.failure(error))
+    }
+
+    // MARK: Events
+
+    func handle(events: UInt32) {
+        switch phase {
+        case .connecting:
+            continueConnecting()
+        case .open:
+            if events & (CSYSTEM_EPOLLIN | CSYSTEM_EPOLLERR | CSYSTEM_EPOLLHUP | CSYSTEM_EPOLLRDHUP) != 0 {
+                readInput()
+            }
+            if phase == .open, events & CSYSTEM_EPOLLOUT != 0 {
+                flushOutput()
+            }
+        case .new, .closed:
+            break
+        }
+    }
+
+    /// Watches the connection's current socket. libpq may have replaced it (another address while
+    /// connecting); the old one is then closed and the kernel has already dropped it from the set.
+    private func watch(_ events: UInt32) {
+        guard let connection else { return }
+        let descriptor = PQsocket(connection)
+        guard descriptor >= 0 else { return }
+        if descriptor != socket {
+            socket = descriptor
+            watchedEvents = events
+            loop.watch(token: token, descriptor: descriptor, events: events, isNew: true)
+        } else if events != watchedEvents {
+            watchedEvents = events
+            loop.watch(token: token, descriptor: descriptor, events: events, isNew: false)
+        }
+    }
+
+    private func readInput() {
+        guard let connection else { return }
+        if PQconsumeInput(connection) == 0 {
+            connectionLost(reason: "connection lost")
+            return
+        }
+        deliverNotifications()
+        if active != nil { processResults() }
+        if phase == .open, PQstatus(connection) == CONNECTION_BAD {
+            connectionLost(reason: "connection lost")
+        }
+    }
+
+    private func flushOutput() {
+        guard let connection else { return }
+        let status = PQflush(connection)
+        if status < 0 {
+            connectionLost(reason: "could not send")
+            return
+        }
+        watch(status == 1 ? CSYSTEM_EPOLLIN | CSYSTEM_EPOLLOUT : CSYSTEM_EPOLLIN)
+    }
+
+    // MARK: Operations
+
+    /// Queues an operation; it starts when the ones before it have finished.
+    func submit(_ operation: PendingOperation) {
+        guard phase == .open else {
+            operation.continuation.resume(throwing: closeError(for: operation.operation))
+            return
+        }
+        if active == nil {
+            start(operation)
+        } else {
+            queue.append(operation)
+        }
+    }
+
+    private func startNext() {
+        while active == nil, phase == .open, queueHead < queue.count {
+            let next = queue[queueHead]
+            queueHead += 1
+            if queueHead == queue.count {
+                queue.removeAll(keepingCapacity: true)
+                queueHead = 0
+            }
+            start(next)
+        }
+    }
+
+    private func start(_ operation: PendingOperation) {
+        guard let connection, phase == .open else {
+            operation.continuation.resume(throwing: closeError(for: operation.operation))
+            return
+        }
+        active = operation
+        activeError = nil
+        activeResult = nil
+        activeCancelRequested = false
+        activeQuery = nil
+        let sent: Int32
+        switch operation.request {
+        case .extended(let query):
+            activeQuery = query
+            let format = query.resultFormat.rawValue
+            if let name = cachedStatement(query) {
+                activeStep = .executing
+                sent = sendPrepared(connection, name: name, query: query, format: format)
+            } else if statementCount < Self.statementCacheLimit {
+                statementCount += 1
+                statementNumber += 1
+                let name = "wr\(statementNumber)"
+                activeStep = .preparing(name: name)
+                let types = query.bindings.types
+                sent = types.withUnsafeBufferPointer { types in
+                    PQsendPrepare(connection, name, query.sql, Int32(types.count), types.baseAddress)
+                }
+            } else {
+                activeStep = .executing
+                sent = query.bindings.withLibPQArguments { count, types, values, lengths, formats in
+                    PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
+                }
+            }
+        case .simple(let script):
+            activeStep = .simple
+            sent = PQsendQuery(connection, script)
+        case .pipeline(let queries):
+            activeStep = .pipeline
+            var ok = PQenterPipelineMode(connection)
+            for query in queries where ok == 1 {
+                ok = query.bindings.withLibPQArguments { count, types, values, lengths, formats in
+                    PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, query.resultFormat.rawValue)
+                }
+            }
+            if ok == 1 { ok = PQpipelineSync(connection) }
+            sent = ok
+        }
+        guard sent == 1 else {
+            connectionLost(reason: "could not send")
+            return
+        }
+        flushOutput()
+    }
+
+    private func sendPrepared(_ connection: OpaquePointer, name: String, query: PostgresQuery, format: Int32) -> Int32 {
+        query.bindings.withLibPQArguments { count, _, values, lengths, formats in
+            PQsendQueryPrepared(connection, name, count, values, lengths, formats, format)
+        }
+    }
+
+    private func cachedStatement(_ query: PostgresQuery) -> String? {
+        guard let entries = statements[query.sql] else { return nil }
+        for entry in entries where query.bindings.typesEqual(entry.types) { return entry.name }
+        return nil
+    }
+
+    private func forgetStatement(_ query: PostgresQuery) {
+        statements[query.sql]?.removeAll { query.bindings.typesEqual($0.types) }
+    }
+
+    /// Reads every result that is complete without blocking (`PQisBusy` first, always: `PQgetResult`
+    /// on a busy connection would block the loop).
+    private func processResults() {
+        guard let connection else { return }
+        while active != nil, PQisBusy(connection) == 0 {
+            guard let result = PQgetResult(connection) else {
+                switch activeStep {
+                case .preparing(let name):
+                    if activeError != nil {
+                        statementCount -= 1
+                        finishActive()
+                    } else {
+                        let query = activeQuery!
+                        statements[query.sql, default: []].append(CachedStatement(types: query.bindings.types, name: name))
+                        activeStep = .executing
+                        guard sendPrepared(connection, name: name, query: query, format: query.resultFormat.rawValue) == 1 else {
+                            connectionLost(reason: "could not send")
+                            return
+                        }
+                        flushOutput()
+                    }
+                case .executing, .simple:
+                    finishActive()
+                case .pipeline:
+                    break  // the end of one statement's results; the sync marks the end of all
+                }
+                continue
+            }
+            switch PQresultStatus(result) {
+            case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+                if case .preparing = activeStep {
+                    PQclear(result)
+                } else {
+                    if let previous = activeResult { PQclear(previous) }
+                    activeResult = result
+                }
+            case PGRES_PIPELINE_SYNC:
+                PQclear(result)
+                _ = PQexitPipelineMode(connection)
+                finishActive()
+            case PGRES_PIPELINE_ABORTED:
+                PQclear(result)
+            case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+                PQclear(result)
+                // COPY would need its own data path; a connection left in COPY state is not reusable.
+                var error = PostgresError(code: .unsupportedResult, operation: active?.operation, reason: "COPY is not supported")
+                error.statement = activeQuery?.statementForErrors
+                activeError = error
+                connectionLost(reason: "COPY is not supported")
+                return
+            default:
+                if activeError == nil { activeError = serverError(result) }
+                PQclear(result)
+            }
+        }
+    }
+
+    private func serverError(_ result: OpaquePointer) -> PostgresError {
+        var error = PostgresError(code: .server, operation: active?.operation)
+        let fields = PostgresLibPQ.serverFields(result)
+        error.server = fields
+        if fields.sqlState == nil {
+            error.clientMessage = PQresultErrorMessage(result).map { String(cString: $0) }
+        }
+        if let query = activeQuery {
+            error.statement = query.statementForErrors
+            // The cached statement is gone (DEALLOCATE/DISCARD) or its result type changed (DDL):
+            // prepare it afresh next time.
+            if fields.sqlState == "26000" || fields.sqlState == "0A000" { forgetStatement(query) }
+        }
+        return error
+    }
+
+    private func finishActive() {
+        guard let operation = active else { return }
+        active = nil
+        activeQuery = nil
+        let result = activeResult
+        activeResult = nil
+        let error = activeError
+        activeError = nil
+        if let connection {
+            let status = PQtransactionStatus(connection)
+            inTransaction.store(status == PQTRANS_INTRANS || status == PQTRANS_INERROR, ordering: .relaxed)
+        }
+        if let error {
+            if let result { PQclear(result) }
+            if activeCancelRequested, error.sqlState == "57014" {
+                operation.continuation.resume(throwing: CancellationError())
+            } else {
+                operation.continuation.resume(throwing: error)
+            }
+        } else {
+            operation.continuation.resume(returning: PostgresResult(result))
+        }
+        activeCancelRequested = false
+        startNext()
+    }
+
+    /// Cancels a queued operation, or asks the server to cancel the running one.
+    func cancel(operationID: UInt64) {
+        if let index = queue[queueHead...].firstIndex(where: { $0.id == operationID }) {
+            let operation = queue.remove(at: index)
+            operation.continuation.resume(throwing: CancellationError())
+            return
+        }
+        guard let operation = active, operation.id == operationID, !activeCancelRequested, let connection else { return }
+        activeCancelRequested = true
+        // The cancel request races with the statement's end and could hit the next statement on this
+        // session, so the session is not reused afterwards.
+        discard.store(true, ordering: .relaxed)
+        guard let handle = PQgetCancel(connection) else { return }
+        let cancel = CancelHandle(pointer: handle)
+        // PQcancel opens a new connection and blocks: a thread of its own, never the loop or the pool.
+        Thread.detachNewThread {
+            var buffer = [CChar](repeating: 0, count: 256)
+            _ = PQcancel(cancel.pointer, &buffer, Int32(buffer.count))
+            PQfreeCancel(cancel.pointer)
+        }
+    }
+
+    /// Reads whatever the server sent while the connection sat idle, without blocking: a
+    /// server that restarted has sent `FATAL 57P01` and closed. Returns whether the connection is
+    /// still good.
+    func probe() -> Bool {
+        guard phase == .open, let connection else { return false }
+        guard active == nil else { return true }
+        if PQconsumeInput(connection) == 0 || PQstatus(connection) == CONNECTION_BAD {
+            connectionLost(reason: "closed by the server while idle")
+            return false
+        }
+        deliverNotifications()
+        return true
+    }
+
+    // MARK: Notifications
+
+    private func deliverNotifications() {
+        guard let connection else { return }
+        while let notify = PQnotifies(connection) {
+            let notification = PostgresNotification(
+                channel: String(cString: notify.pointee.relname),
+                payload: String(cString: notify.pointee.extra),
+                processID: notify.pointee.be_pid
+            )
+            PQfreemem(notify)
+            guard receivesNotifications else { continue }
+            if let waiter = notificationWaiter {
+                notificationWaiter = nil
+                waiter.resume(returning: notification)
+            } else {
+                notifications.append(notification)
+            }
+        }
+    }
+
+    /// Resumes `continuation` with the next notification, with nil after `timeout`, or with the
+    /// connection's error when it closes.
+    func nextNotification(timeout: Duration, _ continuation: UnsafeContinuation<PostgresNotification?, any Error>) {
+        if !notifications.isEmpty {
+            continuation.resume(returning: notifications.removeFirst())
+            return
+        }
+        guard phase == .open else {
+            continuation.resume(throwing: closeError(for: .listen))
+            return
+        }
+        if notificationCancelPending {
+            notificationCancelPending = false
+            continuation.resume(throwing: CancellationError())
+            return
+        }
+        notificationWaiterGeneration += 1
+        let generation = notificationWaiterGeneration
+        notificationWaiter = continuation
+        loop.schedule(after: timeout) { [weak self] in
+            guard let self, self.notificationWaiterGeneration == generation, let waiter = self.notificationWaiter else { return }
+            self.notificationWaiter = nil
+            waiter.resume(returning: nil)
+        }
+    }
+
+    /// Ends a pending `nextNotification` with `CancellationError`.
+    func cancelNotificationWait() {
+        guard let waiter = notificationWaiter else {
+            // The cancellation overtook the wait it was meant for.
+            notificationCancelPending = true
+            return
+        }
+        notificationWaiter = nil
+        waiter.resume(throwing: CancellationError())
+    }
+
+    // MARK: Closing
+
+    /// Closes the connection; queued and running operations fail with `.connectionClosed`.
+    func close() {
+        guard phase != .closed else { return }
+        if phase == .connecting {
+            failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "closed while connecting"))
+            return
+        }
+        var error = PostgresError(code: .connectionClosed, operation: nil, reason: "closed by client")
+        error.operation = active?.operation
+        teardown(error)
+    }
+
+    private func connectionLost(reason: String) {
+        var error = PostgresLibPQ.error(connection, code: .connectionClosed, operation: active?.operation ?? .query, reason: reason)
+        if let activeError, activeError.code == .unsupportedResult { error = activeError }
+        if phase == .open {
+            logger.warning("connection lost", metadata: ["db.reason": reason])
+        }
+        teardown(error)
+    }
+
+    private func teardown(_ error: PostgresError) {
+        phase = .closed
+        usable.store(false, ordering: .releasing)
+        closeReason = error
+        if token != 0 { loop.removeToken(token) }
+        if let connection {
+            if socket >= 0, PQsocket(connection) == socket { loop.unwatch(descriptor: socket) }
+            PQfinish(connection)
+            self.connection = nil
+        }
+        socket = -1
+        if let activeResult { PQclear(activeResult) }
+        activeResult = nil
+        if let operation = active {
+            active = nil
+            var failure = error
+            failure.operation = operation.operation
+            failure.statement = activeQuery?.statementForErrors
+            operation.continuation.resume(throwing: failure)
+        }
+        activeQuery = nil
+        let waiting = queue[queueHead...]
+        queue = []
+        queueHead = 0
+        for operation in waiting { operation.continuation.resume(throwing: closeError(for: operation.operation)) }
+        if let waiter = notificationWaiter {
+            notificationWaiter = nil
+            waiter.resume(throwing: error)
+        }
+    }
+
+    private func closeError(_ error: PostgresError) -> PostgresError { error }
+
+    private func closeError(for operation: PostgresError.Operation) -> PostgresError {
+        var error = closeReason ?? PostgresError(code: .connectionClosed, reason: "connection is closed")
+        if error.code == .connectionFailed { error.code = .connectionClosed }
+        error.operation = operation
+        error.statement = nil
+        return error
+    }
+}
+
+/// A `PGcancel` handed to the thread that sends the cancel request; used there only.
+private struct CancelHandle: @unchecked Sendable {
+    let pointer: OpaquePointer
+}
