@@ -47,3 +47,13 @@ GRANT USAGE ON SCHEMA audit TO wr_anonymous, wr_employee, wr_manager, wr_support
 GRANT EXECUTE ON FUNCTION audit.record(text, text, uuid, jsonb)
     TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_director, wr_admin, wr_notifier;
 GRANT SELECT ON audit.event TO wr_auditor;
+
+-- /readyz compares the applied migrations with the ones the running build knows (names only).
+DO $$
+BEGIN
+    IF to_regclass('public.schema_migrations') IS NOT NULL THEN
+        GRANT USAGE ON SCHEMA public TO wr_anonymous;
+        GRANT SELECT (name) ON public.schema_migrations TO wr_anonymous;
+    END IF;
+END
+$$;

@@ -1,1 +1,15 @@
-print("workplace-routine")
+// workplace-routine — the one command of the product.
+//
+//   serve                         the web service
+//   notifier [status|retry ID|discard ID]   the job queue worker and its operator commands
+//   migrate [--status]            apply pending migrations (as the migration owner)
+//   demo                          load the demo organisation "Östersunds kommun (demo)" once
+//   import org FILE --organisation ID [--dry-run]      HR import (CSV or JSON)
+//   sla-deadline --from TIME      the contact deadline for a request received at TIME (ISO 8601)
+import Foundation
+import Observability
+import WorkplaceRoutine
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let status = await Commands.run(arguments)
+exit(status)

@@ -9,6 +9,11 @@ public struct FormData: Sendable {
         self.pairs = pairs
     }
 
+    /// Pairs gathered elsewhere (e.g. the text fields of a multipart body).
+    public init(pairs: [(name: String, value: String)]) {
+        self.pairs = pairs
+    }
+
     /// The first value of `name`.
     public subscript(name: String) -> String? { pairs.first { $0.name == name }?.value }
 

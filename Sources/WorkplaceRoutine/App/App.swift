@@ -1,0 +1,46 @@
+public import Foundation
+public import HTTP
+public import Observability
+public import Postgres
+
+/// The web service: configuration, the database pool, and the routes of every feature.
+///
+/// Each request runs in one database transaction that acts as the person's role (`SET LOCAL ROLE`
+/// plus `app.*` settings), so row-level security decides what a page can read; the Swift code is the
+/// second line, not the first.
+public final class App: Sendable {
+    /// What the service was started with.
+    public let configuration: Configuration
+    /// Connections of the login role `wr_app`.
+    public let pool: PostgresPool
+    /// The service's logger (never given bodies, cookies, bound values or free text).
+    public let logger: Logger
+    /// Prometheus metrics.
+    public let metrics: MetricsRegistry
+    /// Compiled-in CSS and JS.
+    let assets = Assets.bundled
+    /// The names of the migration files this build expects to be applied (for `/readyz`).
+    let expectedMigrations: Set<String>
+    /// Login attempts per client address, in memory only.
+    let loginLimiter = RateLimiter(limit: 10, window: .seconds(300))
+    /// Receipt look-ups per client address (anonymous door), in memory only.
+    let receiptLimiter = RateLimiter(limit: 5, window: .seconds(60))
+
+    /// Makes the service around an open pool.
+    public init(configuration: Configuration, pool: PostgresPool, logger: Logger, metrics: MetricsRegistry) {
+        self.configuration = configuration
+        self.pool = pool
+        self.logger = logger
+        self.metrics = metrics
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: configuration.migrationsDirectory)) ?? []
+        self.expectedMigrations = Set(files.filter { $0.hasSuffix(".sql") })
+    }
+
+    /// Every route of the service.
+    public func makeRouter() -> Router {
+        var router = Router(defaultBodyLimit: 64 * 1024)
+        registerOperations(&router)
+        registerAccounts(&router)
+        return router
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import HTTP
+import Lifecycle
+import Observability
+import Postgres
+import WorkplaceRoutine
+
+/// Parses the command line and runs one subcommand; returns the process exit status.
+enum Commands {
+    static let usage = """
+        usage: workplace-routine <command> [options]
+
+          serve                                   run the web service
+          migrate [--status]                      apply pending migrations, or list them
+          demo                                    load the demo organisation (development only)
+          sla-deadline --from <ISO 8601 time>     print the contact deadline (24 working hours)
+
+        Configuration comes from WR_* environment variables; see README.md.
+        """
+
+    static func run(_ arguments: [String]) async -> Int32 {
+        guard let command = arguments.first else {
+            FileHandle.standardError.write(Data((usage + "\n").utf8))
+            return 64
+        }
+        let rest = Array(arguments.dropFirst())
+        do {
+            switch command {
+            case "serve": return try await serve()
+            case "migrate": return try await migrate(statusOnly: rest.contains("--status"))
+            case "demo": return try await demo(rest)
+            case "sla-deadline": return try slaDeadline(rest)
+            case "help", "--help", "-h":
+                print(usage)
+                return 0
+            default:
+                FileHandle.standardError.write(Data("unknown command \(command)\n\n\(usage)\n".utf8))
+                return 64
+            }
+        } catch let error as ConfigurationError {
+            FileHandle.standardError.write(Data("configuration: \(error)\n".utf8))
+            return 78
+        } catch let error as UsageError {
+            FileHandle.standardError.write(Data("\(error.message)\n\n\(usage)\n".utf8))
+            return 64
+        } catch {
+            // Generic text only: a database error's details may hold values.
+            FileHandle.standardError.write(Data("\(command) failed: \(error)\n".utf8))
+            return 1
+        }
+    }
+
+    struct UsageError: Error {
+        let message: String
+    }
+
+    static func logger(_ configuration: Configuration, label: String) -> Logger {
+        Logger(label: label, level: Logger.Level(name: configuration.logLevel) ?? .info)
+    }
+
+    static func pool(url: String?, size: Int, name: String, logger: Logger, metrics: MetricsRegistry?) throws -> PostgresPool {
+        let configuration = try url.map(PostgresConfiguration.init(url:)) ?? PostgresConfiguration.fromEnvironment()
+        return PostgresPool(configuration: configuration, maximumConnections: size, name: name, logger: logger, metrics: metrics)
+    }
+
+    static func serve() async throws -> Int32 {
+        let configuration = try Configuration.fromEnvironment()
+        let logger = logger(configuration, label: "workplace-routine")
+        let metrics = MetricsRegistry()
+        let signals = try ProcessSignals()
+        let pool = try pool(url: configuration.databaseURL, size: configuration.poolSize, name: "web", logger: logger, metrics: metrics)
+        let app = App(configuration: configuration, pool: pool, logger: logger, metrics: metrics)
+        let server = HTTPServer(
+            configuration: .init(host: configuration.host, port: configuration.port,
+                                 trustedProxies: configuration.trustProxy ? ["127.0.0.1", "::1"] : []),
+            responder: app.makeRouter(), logger: logger, metrics: metrics)
+        try server.start()
+        logger.notice("serving", metadata: ["http.port": String(configuration.port), "env": configuration.environment.rawValue])
+        let running = Task { try await server.run() }
+        for await signal in signals {
+            logger.notice("stopping", metadata: ["signal": "\(signal)"])
+            break
+        }
+        server.shutdown()
+        try await running.value
+        await pool.close()
+        logger.notice("stopped")
+        return 0
+    }
+
+    static func migrate(statusOnly: Bool) async throws -> Int32 {
+        let configuration = try Configuration.fromEnvironment()
+        let logger = logger(configuration, label: "migrate")
+        let pool = try pool(url: configuration.migrationDatabaseURL ?? configuration.databaseURL, size: 2, name: "migrate", logger: logger, metrics: nil)
+        defer { Task { await pool.close() } }
+        let migrator = Migrator(directory: URL(fileURLWithPath: configuration.migrationsDirectory), logger: logger)
+        if statusOnly {
+            let status = try await migrator.status(pool)
+            for migration in status.applied { print("applied  \(migration.name)") }
+            for name in status.pending { print("pending  \(name)") }
+            for problem in status.problems { print("PROBLEM  \(problem)") }
+            return status.problems.isEmpty ? 0 : 1
+        }
+        let applied = try await migrator.migrate(pool)
+        print(applied.isEmpty ? "migrations: nothing to apply" : "migrations applied: \(applied.joined(separator: ", "))")
+        await pool.close()
+        return 0
+    }
+
+    static func demo(_ arguments: [String]) async throws -> Int32 {
+        let configuration = try Configuration.fromEnvironment()
+        guard configuration.environment == .development else {
+            throw UsageError(message: "demo data is for development only (WR_ENV=development)")
+        }
+        let logger = logger(configuration, label: "demo")
+        let pool = try pool(url: configuration.migrationDatabaseURL ?? configuration.databaseURL, size: 2, name: "demo", logger: logger, metrics: nil)
+        let password = ProcessInfo.processInfo.environment["WR_DEMO_PASSWORD"] ?? DemoOrganisation.defaultPassword
+        let created = try await DemoOrganisation.load(into: pool, password: password)
+        print(created ? "demo organisation loaded" : "demo organisation already present")
+        print(DemoOrganisation.loginsText(password: password))
+        await pool.close()
+        return 0
+    }
+
+    static func slaDeadline(_ arguments: [String]) throws -> Int32 {
+        guard let index = arguments.firstIndex(of: "--from"), index + 1 < arguments.count else {
+            throw UsageError(message: "sla-deadline needs --from <ISO 8601 time>, e.g. 2026-11-20T15:00:00+01:00")
+        }
+        guard let from = ContactDeadline.parseISO8601(arguments[index + 1]) else {
+            throw UsageError(message: "--from must be ISO 8601 with an offset, e.g. 2026-11-20T15:00:00+01:00")
+        }
+        let deadline = ContactDeadline(received: from)
+        print("received \(ContactDeadline.iso8601(from))")
+        print("warning  \(ContactDeadline.iso8601(deadline.warning))")
+        print(ContactDeadline.iso8601(deadline.due))
+        return 0
+    }
+}
