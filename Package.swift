@@ -51,6 +51,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Benchmark driver for scripts/bench/01-postgres.sh; never shipped.
+        .executableTarget(
+            name: "pg-bench",
+            dependencies: ["Postgres", "Observability"],
+            path: "Benchmarks/PostgresBench",
+            swiftSettings: strict
+        ),
+
         // Test-only helpers: a throwaway database per test, factories. Never linked into the product.
         .target(
             name: "TestSupport",

@@ -75,6 +75,11 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private var activeError: PostgresError?
     private var activeCancelRequested = false
     private var activeQuery: PostgresQuery?
+    /// The session was outside a transaction block when the operation started.
+    private var activeStartedIdle = false
+    /// The cached statement turned out stale; prepare it again and retry once.
+    private var activeRetryPending = false
+    private var activeRetried = false
 
     private var statements: [String: [CachedStatement]] = [:]
     private var statementCount = 0
@@ -264,29 +269,14 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         activeResult = nil
         activeCancelRequested = false
         activeQuery = nil
+        activeRetryPending = false
+        activeRetried = false
+        activeStartedIdle = PQtransactionStatus(connection) == PQTRANS_IDLE
         let sent: Int32
         switch operation.request {
         case .extended(let query):
             activeQuery = query
-            let format = query.resultFormat.rawValue
-            if let name = cachedStatement(query) {
-                activeStep = .executing
-                sent = sendPrepared(connection, name: name, query: query, format: format)
-            } else if statementCount < Self.statementCacheLimit {
-                statementCount += 1
-                statementNumber += 1
-                let name = "wr\(statementNumber)"
-                activeStep = .preparing(name: name)
-                let types = query.bindings.types
-                sent = types.withUnsafeBufferPointer { types in
-                    PQsendPrepare(connection, name, query.sql, Int32(types.count), types.baseAddress)
-                }
-            } else {
-                activeStep = .executing
-                sent = query.bindings.withLibPQArguments { count, types, values, lengths, formats in
-                    PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
-                }
-            }
+            sent = sendExtended(connection, query: query)
         case .simple(let script):
             activeStep = .simple
             sent = PQsendQuery(connection, script)
@@ -308,6 +298,29 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         flushOutput()
     }
 
+    /// Executes the query's cached statement, prepares it first, or (cache full) sends it unnamed.
+    private func sendExtended(_ connection: OpaquePointer, query: PostgresQuery) -> Int32 {
+        let format = query.resultFormat.rawValue
+        if let name = cachedStatement(query) {
+            activeStep = .executing
+            return sendPrepared(connection, name: name, query: query, format: format)
+        }
+        if statementCount < Self.statementCacheLimit {
+            statementCount += 1
+            statementNumber += 1
+            let name = "wr\(statementNumber)"
+            activeStep = .preparing(name: name)
+            let types = query.bindings.types
+            return types.withUnsafeBufferPointer { types in
+                PQsendPrepare(connection, name, query.sql, Int32(types.count), types.baseAddress)
+            }
+        }
+        activeStep = .executing
+        return query.bindings.withLibPQArguments { count, types, values, lengths, formats in
+            PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
+        }
+    }
+
     private func sendPrepared(_ connection: OpaquePointer, name: String, query: PostgresQuery, format: Int32) -> Int32 {
         query.bindings.withLibPQArguments { count, _, values, lengths, formats in
             PQsendQueryPrepared(connection, name, count, values, lengths, formats, format)
@@ -321,7 +334,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     }
 
     private func forgetStatement(_ query: PostgresQuery) {
+        let before = statements[query.sql]?.count ?? 0
         statements[query.sql]?.removeAll { query.bindings.typesEqual($0.types) }
+        statementCount -= before - (statements[query.sql]?.count ?? 0)
     }
 
     /// Reads every result that is complete without blocking (`PQisBusy` first, always: `PQgetResult`
@@ -345,6 +360,15 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
                         }
                         flushOutput()
                     }
+                case .executing where activeRetryPending:
+                    // Nothing ran (the error came at Bind, outside a transaction block): prepare afresh.
+                    activeRetryPending = false
+                    activeRetried = true
+                    guard sendExtended(connection, query: activeQuery!) == 1 else {
+                        connectionLost(reason: "could not send")
+                        return
+                    }
+                    flushOutput()
                 case .executing, .simple:
                     finishActive()
                 case .pipeline:
@@ -375,7 +399,14 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
                 connectionLost(reason: "COPY is not supported")
                 return
             default:
-                if activeError == nil { activeError = serverError(result) }
+                if activeError == nil {
+                    let error = serverError(result)
+                    if case .executing = activeStep, activeStartedIdle, !activeRetried, Self.isStaleStatement(error) {
+                        activeRetryPending = true
+                    } else {
+                        activeError = error
+                    }
+                }
                 PQclear(result)
             }
         }
@@ -390,11 +421,19 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
         if let query = activeQuery {
             error.statement = query.statementForErrors
-            // The cached statement is gone (DEALLOCATE/DISCARD) or its result type changed (DDL):
-            // prepare it afresh next time.
-            if fields.sqlState == "26000" || fields.sqlState == "0A000" { forgetStatement(query) }
+            if Self.isStaleStatement(error) { forgetStatement(query) }
         }
         return error
+    }
+
+    /// The cached statement is gone (`DEALLOCATE`, `DISCARD ALL`) or its result type changed after
+    /// DDL ("cached plan must not change result type", raised by `RevalidateCachedQuery`).
+    static func isStaleStatement(_ error: PostgresError) -> Bool {
+        switch error.sqlState {
+        case "26000": return true
+        case "0A000": return error.server?.routine == "RevalidateCachedQuery"
+        default: return false
+        }
     }
 
     private func finishActive() {
@@ -403,8 +442,13 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         activeQuery = nil
         let result = activeResult
         activeResult = nil
-        let error = activeError
+        var error = activeError
         activeError = nil
+        if let severity = error?.server?.severity, severity == "FATAL" || severity == "PANIC" {
+            // The error ended the session (e.g. 57P01 when the server shuts down).
+            error?.code = .connectionClosed
+            discard.store(true, ordering: .relaxed)
+        }
         if let connection {
             let status = PQtransactionStatus(connection)
             inTransaction.store(status == PQTRANS_INTRANS || status == PQTRANS_INERROR, ordering: .relaxed)

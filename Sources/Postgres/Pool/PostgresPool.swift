@@ -32,6 +32,15 @@ public final class PostgresPool: PostgresQueryable, Sendable {
         public var waiting: Int
         /// The bound.
         public var maximum: Int
+
+        /// A snapshot with these counts.
+        public init(inUse: Int, idle: Int, connecting: Int, waiting: Int, maximum: Int) {
+            self.inUse = inUse
+            self.idle = idle
+            self.connecting = connecting
+            self.waiting = waiting
+            self.maximum = maximum
+        }
     }
 
     private struct IdleConnection {
@@ -131,6 +140,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     /// Runs `body` with a connection of its own, returned to the pool afterwards. A connection left
     /// inside a transaction block or broken is closed instead of reused.
+    @discardableResult
     public func withConnection<T>(
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> T
@@ -154,6 +164,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     ///     try await tx.execute("UPDATE routine.talk SET held_on = \(day) WHERE id = \(talkID)")
     /// }
     /// ```
+    @discardableResult
     public func transaction<T>(
         as context: SessionContext? = nil,
         isolation: isolated (any Actor)? = #isolation,

@@ -69,6 +69,13 @@ public struct PostgresQuery: Sendable, ExpressibleByStringInterpolation, CustomS
             sql.append(String(bindings.count))
         }
 
+        /// Appends an optional value as the next bind parameter; `nil` binds NULL of the wrapped type.
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            bindings.append(value)
+            sql.append("$")
+            sql.append(String(bindings.count))
+        }
+
         /// Appends a validated, double-quoted identifier (a role, table, channel or column name).
         /// Letters, digits, `_` and `$`, not starting with a digit, at most 63 bytes; anything else
         /// makes the query fail with `.invalidIdentifier` before it is sent.

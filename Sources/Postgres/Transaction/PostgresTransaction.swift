@@ -38,6 +38,7 @@ extension PostgresConnection {
     /// trip), then `COMMIT` when the body returns. Any error thrown by the body, and cancellation of
     /// the task, roll it back. A `COMMIT` that the server turns into a rollback (because a statement
     /// failed and the body caught the error) throws `.transactionRolledBack`.
+    @discardableResult
     public func transaction<T>(
         as context: SessionContext? = nil,
         isolation: isolated (any Actor)? = #isolation,

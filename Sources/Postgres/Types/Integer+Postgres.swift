@@ -20,12 +20,8 @@ enum PostgresIntegerDecoding {
             guard bytes.count == 4 else { throw PostgresDecodingFailure.malformed("oid must be 4 bytes") }
             wide = Int64(bytes.readBigEndian(UInt32.self))
         case (.binary, .numeric):
-            let text = try PostgresNumeric.string(from: bytes)
-            guard let value = Int64(text) else {
-                throw text.contains(".") || text.contains("N") || text.contains("I")
-                    ? PostgresDecodingFailure.typeMismatch : PostgresDecodingFailure.outOfRange
-            }
-            wide = value
+            var text = try PostgresNumeric.string(from: bytes)
+            wide = try text.withUTF8 { try PostgresText.integer(UnsafeRawBufferPointer($0)) }
         case (.text, .int8), (.text, .int4), (.text, .int2), (.text, .oidType), (.text, .numeric):
             wide = try PostgresText.integer(bytes)
         default:

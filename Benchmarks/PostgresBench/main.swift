@@ -1,0 +1,95 @@
+// pg-bench: drives our PostgreSQL client the way pgbench drives libpq, for scripts/bench/01-postgres.sh.
+//
+//   pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global]
+//
+// Connects with the PG* environment, opens one pool connection per client, runs N tasks that each
+// repeat the statement until the time is up, and prints `tps=<transactions per second>`.
+// Not part of the product.
+import Foundation
+import Observability
+import Postgres
+import Synchronization
+
+struct Options {
+    var workload = "select1"
+    var clients = 4
+    var seconds = 10.0
+    var executor = "loop"
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            guard let value = iterator.next() else { throw Usage() }
+            switch argument {
+            case "--workload": workload = value
+            case "--clients": clients = Int(value) ?? 0
+            case "--seconds": seconds = Double(value) ?? 0
+            case "--executor": executor = value
+            default: throw Usage()
+            }
+        }
+        guard ["select1", "insert"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor) else {
+            throw Usage()
+        }
+    }
+}
+
+struct Usage: Error, CustomStringConvertible {
+    var description: String { "usage: pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global]" }
+}
+
+let options: Options
+do {
+    options = try Options(Array(CommandLine.arguments.dropFirst()))
+} catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(2)
+}
+
+let configuration = try PostgresConfiguration.fromEnvironment()
+let loopCount = Int(ProcessInfo.processInfo.environment["LOOPS"] ?? "1")!
+let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresEventLoop(name: "pg\($0)") }
+let pools = loops.map { PostgresPool(configuration: configuration, maximumConnections: options.clients / loopCount, acquireTimeout: .seconds(60),
+                        name: "bench", logger: .disabled, eventLoop: $0) }
+let stop = Atomic<Bool>(false)
+
+@Sendable func work(_ client: Int) async throws -> Int {
+    let pool = pools[client % loopCount]
+    var count = 0
+    var value = client &* 7919
+    while !stop.load(ordering: .relaxed) {
+        switch options.workload {
+        case "select1":
+            _ = try await pool.query("SELECT 1")
+        default:
+            value = (value &* 1_103_515_245 &+ 12345) & 0x3FFF_FFFF
+            _ = try await pool.query("INSERT INTO bench_insert (v) VALUES (\(value))")
+        }
+        count += 1
+    }
+    return count
+}
+
+// Warm up: open every connection and prepare the statement on each.
+try await withThrowingTaskGroup(of: Void.self) { group in
+    for _ in 0..<options.clients {
+        for pool in pools { group.addTask { _ = try await pool.withConnection { try await $0.query("SELECT 1") } } }
+    }
+    try await group.waitForAll()
+}
+
+let start = ContinuousClock.now
+let total = try await withThrowingTaskGroup(of: Int.self) { group in
+    for client in 0..<options.clients {
+        group.addTask(executorPreference: options.executor == "loop" ? loops[client % loopCount] : nil) { try await work(client) }
+    }
+    try await Task.sleep(for: .milliseconds(Int(options.seconds * 1000)))
+    stop.store(true, ordering: .relaxed)
+    var total = 0
+    for try await count in group { total += count }
+    return total
+}
+let elapsed = start.duration(to: .now)
+let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+print(String(format: "tps=%.1f", Double(total) / seconds))
+for pool in pools { await pool.close() }
