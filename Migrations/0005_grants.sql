@@ -3,16 +3,17 @@
 -- (Tests/WorkplaceRoutineTests/Database/PrivilegeMatrixTests.swift) fails if any grant is widened.
 
 -- Helpers every acting role evaluates inside its policies.
-GRANT USAGE ON SCHEMA app TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_director, wr_admin, wr_notifier;
+-- (The director is absent on purpose: that role may only execute report functions.)
+GRANT USAGE ON SCHEMA app TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_admin, wr_notifier;
 GRANT EXECUTE ON FUNCTION app.organisation_id(), app.person_id(), app.account_id(), app.role()
-    TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_director, wr_admin, wr_notifier;
+    TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_admin, wr_notifier;
 
 -- Sessions are reached only through these functions.
-GRANT USAGE ON SCHEMA auth TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_director, wr_admin;
+GRANT USAGE ON SCHEMA auth TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_admin;
 GRANT EXECUTE ON FUNCTION auth.login(text, text, bytea, text, interval) TO wr_anonymous;
 GRANT EXECUTE ON FUNCTION auth.resolve_session(bytea, interval) TO wr_anonymous;
 GRANT EXECUTE ON FUNCTION auth.logout(bytea, boolean) TO wr_anonymous;
-GRANT EXECUTE ON FUNCTION auth.set_password(uuid, text) TO wr_employee, wr_manager, wr_support, wr_director, wr_admin;
+GRANT EXECUTE ON FUNCTION auth.set_password(uuid, text) TO wr_employee, wr_manager, wr_support, wr_admin;
 GRANT USAGE ON SCHEMA auth TO wr_notifier;
 GRANT EXECUTE ON FUNCTION auth.prune_sessions(interval) TO wr_notifier;
 
@@ -35,17 +36,17 @@ CREATE POLICY account_role_admin ON auth.account_role TO wr_admin
 ALTER TABLE auth.session ENABLE ROW LEVEL SECURITY;  -- no policy: nobody but the owner's functions
 
 -- Every acting role sees its own organisation's row (its name, for the page header).
-GRANT USAGE ON SCHEMA org TO wr_employee, wr_manager, wr_support, wr_director, wr_admin;
-GRANT SELECT ON org.organisation TO wr_employee, wr_manager, wr_support, wr_director, wr_admin;
+GRANT USAGE ON SCHEMA org TO wr_employee, wr_manager, wr_support, wr_admin;
+GRANT SELECT ON org.organisation TO wr_employee, wr_manager, wr_support, wr_admin;
 ALTER TABLE org.organisation ENABLE ROW LEVEL SECURITY;
 CREATE POLICY organisation_own ON org.organisation FOR SELECT
-    TO wr_employee, wr_manager, wr_support, wr_director, wr_admin
+    TO wr_employee, wr_manager, wr_support, wr_admin
     USING (id = (SELECT app.organisation_id()));
 
 -- The audit log: everyone acting in the service writes through audit.record(); only the auditor reads.
-GRANT USAGE ON SCHEMA audit TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_director, wr_admin, wr_notifier, wr_auditor;
+GRANT USAGE ON SCHEMA audit TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_admin, wr_notifier, wr_auditor;
 GRANT EXECUTE ON FUNCTION audit.record(text, text, uuid, jsonb)
-    TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_director, wr_admin, wr_notifier;
+    TO wr_anonymous, wr_employee, wr_manager, wr_support, wr_admin, wr_notifier;
 GRANT SELECT ON audit.event TO wr_auditor;
 
 -- /readyz compares the applied migrations with the ones the running build knows (names only).

@@ -24,9 +24,28 @@ public struct TestDatabase: Sendable {
         let template = try await Templates.shared.template(for: migrations, admin: admin, logger: logger)
         let name = "wr_test_\(getpid())_\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
         var statement = "CREATE DATABASE \"\(name)\""
-        if let template { statement += " TEMPLATE \"\(template)\"" }
+        if let template { statement += " TEMPLATE \"\(template.name)\"" }
+        if template?.ownedByProductOwner == true { statement += " OWNER \(TestDatabase.productOwner)" }
         try await admin.execute(unsafeScript: statement)
         return TestDatabase(name: name, configuration: try TestCluster.superuser(database: name))
+    }
+
+    /// The non-superuser role that owns and migrates the product's databases, as in production.
+    public static let productOwner = "wr_owner"
+
+    /// This database as another login role over the unix socket (trust): `wr_owner` (migrations),
+    /// `wr_app` (the web service), `wr_worker` (the Notifier).
+    public func configuration(user: String) -> PostgresConfiguration {
+        var configuration = self.configuration
+        configuration.user = user
+        configuration.password = nil
+        return configuration
+    }
+
+    /// A pool logged in as `user` (see ``configuration(user:)``).
+    public func makePool(user: String, maximumConnections: Int = 4, logger: Logger = .disabled, metrics: MetricsRegistry? = nil) -> PostgresPool {
+        PostgresPool(configuration: configuration(user: user), maximumConnections: maximumConnections, acquireTimeout: .seconds(10),
+                     name: name + "-" + user, logger: logger, metrics: metrics)
     }
 
     /// A pool for this database.
@@ -61,19 +80,38 @@ enum Admin {
 /// Migrated template databases, one per migrations folder, built once per process.
 actor Templates {
     static let shared = Templates()
-    private var building: [String: Task<String?, any Error>] = [:]
+    struct Template: Sendable {
+        let name: String
+        let ownedByProductOwner: Bool
+    }
 
-    func template(for migrations: URL?, admin: PostgresPool, logger: Logger) async throws -> String? {
+    private var building: [String: Task<Template?, any Error>] = [:]
+
+    func template(for migrations: URL?, admin: PostgresPool, logger: Logger) async throws -> Template? {
         guard let migrations else { return nil }
         let path = migrations.standardizedFileURL.path
         if let task = building[path] { return try await task.value }
-        let task = Task<String?, any Error> {
+        let task = Task<Template?, any Error> {
             let isRepoFolder = path == TestDatabase.repoMigrations.standardizedFileURL.path
             if isRepoFolder, !FileManager.default.fileExists(atPath: path) { return nil }
             let name = "wr_template_\(getpid())_\(Templates.shortHash(path))"
             try await admin.execute(unsafeScript: "DROP DATABASE IF EXISTS \"\(name)\" WITH (FORCE)")
-            try await admin.execute(unsafeScript: "CREATE DATABASE \"\(name)\"")
+            // The product's migrations run as a non-superuser owner with CREATEROLE, as in production,
+            // so definer functions and row-level security behave as they will there.
+            if isRepoFolder {
+                try await admin.execute(unsafeScript: """
+                    DO $$ BEGIN
+                        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(TestDatabase.productOwner)') THEN
+                            CREATE ROLE \(TestDatabase.productOwner) LOGIN CREATEROLE;
+                        END IF;
+                    END $$
+                    """)
+                try await admin.execute(unsafeScript: "CREATE DATABASE \"\(name)\" OWNER \(TestDatabase.productOwner)")
+            } else {
+                try await admin.execute(unsafeScript: "CREATE DATABASE \"\(name)\"")
+            }
             var configuration = try TestCluster.superuser(database: name)
+            if isRepoFolder { configuration.user = TestDatabase.productOwner }
             configuration.applicationName = "wr-tests-template"
             let pool = PostgresPool(configuration: configuration, maximumConnections: 1, name: name, logger: logger)
             do {
@@ -84,7 +122,7 @@ actor Templates {
             }
             // CREATE DATABASE … TEMPLATE refuses while anyone is connected to the template.
             await pool.close()
-            return name
+            return Template(name: name, ownedByProductOwner: isRepoFolder)
         }
         building[path] = task
         return try await task.value
