@@ -49,6 +49,7 @@ p, li { max-width: 42rem; }
 .fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .input, .select, .textarea { font: inherit; width: 100%; max-width: 30rem; padding: 0.4rem 0.5rem; border: 2px solid var(--text); border-radius: 0; background: #ffffff; color: var(--text); }
 .input--short { max-width: 12rem; }
+.field--short .input { max-width: 8rem; }
 .textarea { max-width: 42rem; }
 .field--error .input, .field--error .select, .field--error .textarea { border-color: var(--error); }
 .choice { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.5rem; margin: 0 0 0.5rem; }
