@@ -14,6 +14,15 @@ enum Commands {
           migrate [--status]                      apply pending migrations, or list them
           demo                                    load the demo organisation (development only)
           sla-deadline --from <ISO 8601 time>     print the contact deadline (24 working hours)
+          organisation create --name NAME --slug SLUG [--support-team NAME] [--support-email ADDRESS]
+                                                  create an organisation and its default support team
+          account create --organisation SLUG --login LOGIN --name NAME --roles R1,R2 --password-file FILE
+                         [--person HR_ID] [--team-lead]
+                                                  create an account (roles: employee, manager, support,
+                                                  director, admin); the password is read from FILE
+          rotate-content-key --new-key-file FILE [--old-key-file FILE]
+                                                  re-seal all support content under a new key
+                                                  (web service and Notifier stopped)
 
         Configuration comes from WR_* environment variables; see README.md.
         """
@@ -30,6 +39,9 @@ enum Commands {
             case "migrate": return try await migrate(statusOnly: rest.contains("--status"))
             case "demo": return try await demo(rest)
             case "sla-deadline": return try slaDeadline(rest)
+            case "organisation": return try await organisation(rest)
+            case "account": return try await account(rest)
+            case "rotate-content-key": return try await rotateContentKey(rest)
             case "help", "--help", "-h":
                 print(usage)
                 return 0
