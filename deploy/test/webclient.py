@@ -1,0 +1,172 @@
+#!/usr/bin/env python3
+"""The deploy test's browser stand-in: HTTPS through nginx only, with the test CA, standard library only.
+
+    webclient.py login  --base URL --ca FILE --login NAME --password-file FILE
+    webclient.py stream --base URL --ca FILE --workers N --started-file F --stop-file F [--get-only]
+
+`stream` sends requests from N threads until the stop file appears, each on a fresh connection (so
+a connection nginx closes at a reload never carries a request; browsers retry that case themselves),
+and fails if any request got no answer, a 5xx, or a status other than the one its route gives.
+"""
+import argparse
+import html.parser
+import http.client
+import os
+import socket
+import ssl
+import sys
+import threading
+import time
+import urllib.parse
+
+
+class Page(html.parser.HTMLParser):
+    """Collects hidden inputs, links to assets and the text of a page."""
+
+    def __init__(self, body):
+        super().__init__()
+        self.fields, self.assets, self.text = {}, [], []
+        self.feed(body)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "input" and attrs.get("type") == "hidden" and "name" in attrs:
+            self.fields[attrs["name"]] = attrs.get("value") or ""
+        for key in ("href", "src"):
+            if attrs.get(key, "").startswith("/assets/"):
+                self.assets.append(attrs[key])
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+class LoopbackHTTPS(http.client.HTTPSConnection):
+    """TLS and Host for the public name, TCP to a loopback address (as curl --resolve does)."""
+
+    def __init__(self, public_host, port, connect_to, context):
+        super().__init__(public_host, port, context=context, timeout=30)
+        self.connect_to = connect_to
+
+    def connect(self):
+        sock = socket.create_connection((self.connect_to, self.port), self.timeout)
+        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+
+
+class Browser:
+    def __init__(self, base, ca):
+        url = urllib.parse.urlsplit(base)
+        self.host, self.port = url.hostname, url.port or 443
+        self.connect_to = os.environ.get("WR_CONNECT_TO", "127.0.0.1")
+        self.context = ssl.create_default_context(cafile=ca)
+        self.cookies = {}
+
+    def request(self, method, path, form=None):
+        connection = LoopbackHTTPS(self.host, self.port, self.connect_to, self.context)
+        headers = {}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        body = None
+        if form is not None:
+            body = urllib.parse.urlencode(form)
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        finally:
+            connection.close()
+        for header, value in response.getheaders():
+            if header.lower() == "set-cookie":
+                name, _, rest = value.partition("=")
+                cookie_value = rest.split(";", 1)[0]
+                if "Max-Age=0" in value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = cookie_value
+        return response.status, dict((k.lower(), v) for k, v in response.getheaders()), data.decode("utf-8", "replace")
+
+
+def login(args):
+    browser = Browser(args.base, args.ca)
+    password = open(args.password_file).read().strip()
+    status, _, body = browser.request("GET", "/login")
+    assert status == 200, f"GET /login: {status}"
+    page = Page(body)
+    form = {"_csrf": page.fields["_csrf"], "next": "/", "username": args.login, "password": password}
+    status, headers, _ = browser.request("POST", "/login", form)
+    assert status == 303, f"POST /login: {status}"
+    assert any(name.endswith("wr_session") for name in browser.cookies), "no session cookie"
+    assert all(name.startswith("__Host-") for name in browser.cookies if name != "wr_lang"), "cookies without __Host- over TLS"
+    status, _, body = browser.request("GET", "/")
+    assert status == 200, f"GET / after login: {status}"
+    text = " ".join(Page(body).text)
+    assert args.expect in text, f"the start page does not name {args.expect!r}"
+    print(f"logged in through nginx as {args.login}; the start page names {args.expect!r}")
+
+
+# Routes of the stream and the status each gives when all is well.
+MIXED = [("GET", "/login", 200), ("GET", "/", 200), ("POST", "/logout", 303), ("GET", "/healthz", 200)]
+GET_ONLY = [("GET", "/login", 200), ("GET", "/", 200), ("GET", "/healthz", 200)]
+
+
+def stream(args):
+    routes = GET_ONLY if args.get_only else MIXED
+    lock = threading.Lock()
+    counts, failures = {}, []
+
+    def worker(index):
+        browser = Browser(args.base, args.ca)
+        step = index
+        while not os.path.exists(args.stop_file):
+            method, path, expected = routes[step % len(routes)]
+            step += 1
+            try:
+                status, _, _ = browser.request(method, path, {} if method == "POST" else None)
+                outcome = status
+                ok = status == expected
+            except Exception as error:  # no answer at all
+                outcome, ok = type(error).__name__, False
+            with lock:
+                key = f"{method} {path} -> {outcome}"
+                counts[key] = counts.get(key, 0) + 1
+                if not ok:
+                    failures.append(f"{time.strftime('%H:%M:%S')} {key}")
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(args.workers)]
+    for thread in threads:
+        thread.start()
+    # Tell the test we are flowing once a few requests went through.
+    while sum(counts.values()) < 20 and not os.path.exists(args.stop_file):
+        time.sleep(0.05)
+    open(args.started_file, "w").close()
+    for thread in threads:
+        thread.join()
+    total = sum(counts.values())
+    for key in sorted(counts):
+        print(f"  {counts[key]:6d}  {key}")
+    print(f"  {total} requests, {len(failures)} failed")
+    for failure in failures[:20]:
+        print(f"  FAILED {failure}")
+    sys.exit(1 if failures or total == 0 else 0)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    commands = parser.add_subparsers(dest="command", required=True)
+    for name in ("login", "stream"):
+        command = commands.add_parser(name)
+        command.add_argument("--base", required=True)
+        command.add_argument("--ca", required=True)
+    commands.choices["login"].add_argument("--login", required=True)
+    commands.choices["login"].add_argument("--password-file", required=True)
+    commands.choices["login"].add_argument("--expect", required=True)
+    commands.choices["stream"].add_argument("--workers", type=int, default=4)
+    commands.choices["stream"].add_argument("--started-file", required=True)
+    commands.choices["stream"].add_argument("--stop-file", required=True)
+    commands.choices["stream"].add_argument("--get-only", action="store_true")
+    args = parser.parse_args()
+    {"login": login, "stream": stream}[args.command](args)
+
+
+if __name__ == "__main__":
+    main()
