@@ -57,7 +57,7 @@ cleanup() {
     if [ -n "${stream_pid:-}" ]; then kill "$stream_pid" 2>/dev/null; fi
     for data in "${clusters[@]}"; do as_pg "$pgbin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; done
     if [ $status != 0 ] && [ -d "$work/units/logs" ]; then
-        for log in "$work"/units/logs/*.log; do echo "== last lines of $log" >&2; tail -n 15 "$log" >&2; done
+        for log in "$work"/units/logs/*.log; do echo "== last lines of $log" >&2; tail -n 6 "$log" >&2; done
     fi
     rm -rf "$work"
     exit $status
@@ -383,3 +383,193 @@ grep -qi '^cache-control: .*max-age=31536000' <<<"$second" || fail "assets are n
 ok "static assets: long-lived, cached by nginx (MISS, then HIT)"
 "$python" deploy/test/webclient.py login --base "$base" --ca "$work/tls/ca.crt" --login olof.admin \
     --password-file "$work/admin.password" --expect "Olof Admin" | sed 's/^/    ok  /'
+answers=$("$python" deploy/test/webclient.py failed-logins --base "$base" --ca "$work/tls/ca.crt" --source 127.0.0.2 --count 30)
+[ "$(head -n 11 <<<"$answers" | sort -u)" = "401 service" ] || fail "the first failed log-ins: $answers"
+[ "$(tail -n 1 <<<"$answers")" = "429 nginx" ] || fail "nginx did not throttle log-in attempts: $answers"
+[ "$("$python" deploy/test/webclient.py failed-logins --base "$base" --ca "$work/tls/ca.crt" --source 127.0.0.3 --count 1)" = "401 service" ] \
+    || fail "another address was throttled too"
+ok "log-in attempts throttled per client address: $(wc -l <<<"$answers") from 127.0.0.2 until nginx said 429; 127.0.0.3 still heard"
+
+step "an anonymous support request"
+secret="Stödtext som aldrig får synas i klartext $(openssl rand -hex 8)"
+content_key=$(cat "$etc/credentials/content-key")
+organisation=$(su_psql -d workplace_routine -c "SELECT id FROM org.organisation WHERE slug = 'testkommunen'")
+# Until the anonymous door's page exists (issue 5), the request goes in the way that page will make
+# it: wr_app acting as wr_anonymous calls support.create_request with the content key.
+tls_psql "$credentials/web.pgpass" wr_app -d workplace_routine -v org="$organisation" -v msg="$secret" -v key="$content_key" >/dev/null <<'SQL'
+BEGIN;
+SET LOCAL ROLE wr_anonymous;
+SELECT support.create_request(:'org', 'worried', 'anonymous', '1234567812345678', NULL, now() + interval '18 hours',
+    now() + interval '24 hours', 'dialogue', NULL, '{1,2,3,4,5}', '08:00', '17:00', false, false, 'sv', NULL, NULL, :'msg', :'key');
+COMMIT;
+SQL
+[ "$(su_psql -d workplace_routine -c "SELECT count(*) FROM support.request WHERE message_enc IS NOT NULL")" = 1 ] \
+    || fail "the support request is missing"
+ok "an anonymous request with a message sealed under the content key"
+
+# ---------------------------------------------------------------------------------------------------
+step "rolling restart of one instance under a stream of requests (workplace-routine-rolling-restart)"
+stream() {  # NAME [--get-only]
+    rm -f "$work/$1.started" "$work/$1.stop"
+    "$python" deploy/test/webclient.py stream --base "$base" --ca "$work/tls/ca.crt" --workers 4 \
+        --started-file "$work/$1.started" --stop-file "$work/$1.stop" "${@:2}" > "$work/$1.log" 2>&1 &
+    stream_pid=$!
+    for _ in $(seq 1 100); do [ -e "$work/$1.started" ] && return 0; sleep 0.1; done
+    cat "$work/$1.log"; fail "the request stream did not start"
+}
+end_stream() {  # NAME
+    sleep 1
+    touch "$work/$1.stop"
+    local status=0
+    wait "$stream_pid" || status=$?
+    stream_pid=""
+    sed 's/^/    /' "$work/$1.log"
+    [ $status = 0 ] || fail "requests failed during $1"
+}
+old_pid=$(cat "$WR_UNITCTL_STATE/workplace-routine@$web1.service.pid")
+stream rolling
+WR_UPSTREAM_FILE=$upstream WR_SYSTEMCTL=$unitctl WR_NGINX="nginx -e $ngx/log/error.log -c $ngx/nginx.conf" \
+    WR_NGINX_PIDFILE=$ngx/nginx.pid "$stage/usr/lib/workplace-routine/workplace-routine-rolling-restart" "$web1" | sed 's/^/    /'
+end_stream rolling
+[ "$(cat "$WR_UNITCTL_STATE/workplace-routine@$web1.service.pid")" != "$old_pid" ] || fail "the instance was not restarted"
+cmp -s "$upstream" "$ngx/upstream.instances" || fail "the upstream file was not restored: $(cat "$upstream")"
+ok "workplace-routine@$web1 drained, stopped with SIGTERM (exit 0), restarted, back in nginx: no request failed"
+
+step "unplanned stop of an instance (SIGTERM, no draining) under a stream of GET requests"
+stream unplanned --get-only
+sleep 1
+"$unitctl" stop "workplace-routine@$web2.service"
+[ "$("$unitctl" exit-status "workplace-routine@$web2.service")" = 0 ] || fail "the instance did not exit 0 on SIGTERM"
+sleep 1.5
+"$unitctl" start "workplace-routine@$web2.service"
+wait_ready "$web2"
+end_stream unplanned
+ok "workplace-routine@$web2 stopped (graceful, exit 0) and started: nginx retried refused connections, no GET failed"
+
+# ---------------------------------------------------------------------------------------------------
+step "streaming replica (pg_basebackup -R over TLS as replicator)"
+replica=$pg_home/replica/data
+install -m 0600 "$credentials/replicator.pgpass" "$pg_home/home/.pgpass"
+cp "$work/tls/ca.crt" "$pg_home/tls/ca.crt"
+if [ "$pg_user" = postgres ]; then chown -R postgres:postgres "$pg_home/home" "$pg_home/tls"; fi
+as_pg mkdir -p "$pg_home/replica"
+as_pg env PGPASSFILE="$pg_home/home/.pgpass" PGSSLMODE=verify-full PGSSLROOTCERT="$pg_home/tls/ca.crt" \
+    "$pgbin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U replicator -D "$replica" -R -X stream -C -S replica1 --checkpoint=fast
+echo "port = $replica_port" | as_pg tee -a "$replica/postgresql.auto.conf" >/dev/null
+pg_start "$replica" "$pg_home/replica.log"
+for _ in $(seq 1 100); do
+    state=$(su_psql -d postgres -c "SELECT r.state || ' ' || s.ssl FROM pg_stat_replication r JOIN pg_stat_ssl s USING (pid) WHERE r.application_name = 'walreceiver'" || true)
+    [ "$state" = "streaming true" ] && break
+    sleep 0.1
+done
+[ "$state" = "streaming true" ] || fail "replication state: $state"
+ok "the replica streams from the primary over TLS (slot replica1)"
+su_psql -d workplace_routine -c "SELECT pg_current_wal_lsn()" > "$work/lsn"
+for _ in $(seq 1 100); do
+    caught_up=$(PGPORT=$replica_port su_psql -d postgres -c "SELECT pg_last_wal_replay_lsn() >= '$(cat "$work/lsn")'::pg_lsn")
+    [ "$caught_up" = t ] && break
+    sleep 0.1
+done
+[ "$(PGPORT=$replica_port su_psql -d workplace_routine -c "SELECT string_agg(slug, ',') FROM org.organisation")" = testkommunen ] \
+    || fail "the replica lacks the data"
+[ "$(PGPORT=$replica_port su_psql -d workplace_routine -c "SELECT pg_is_in_recovery()")" = t ] || fail "the replica is not in recovery"
+if PGPORT=$replica_port su_psql -d workplace_routine -c "INSERT INTO org.organisation (name, slug) VALUES ('x', 'xx')" 2>/dev/null; then
+    fail "the replica accepted a write"
+fi
+ok "the replica has the data, is read-only"
+
+# ---------------------------------------------------------------------------------------------------
+step "base backup, more writes, point-in-time restore into a new cluster"
+as_pg env PGHOST="$pg_home/socket" PGPORT="$pg_port" PGUSER=postgres \
+    "$stage/usr/lib/workplace-routine/base-backup" --backups "$pg_home/backups" --archive "$pg_home/wal-archive" --keep 2 | sed 's/^/    /'
+backup=$(find "$pg_home/backups" -mindepth 1 -maxdepth 1 -type d -name '[0-9]*Z' | sort | tail -n 1)
+[ -f "$backup/backup_label" ] || fail "no base backup"
+operator organisation create --name "Före återställningspunkten" --slug fore-punkten >/dev/null
+sleep 1
+target=$(su_psql -d postgres -c "SELECT now()")
+sleep 1
+operator organisation create --name "Efter återställningspunkten" --slug efter-punkten >/dev/null
+segment=$(su_psql -d postgres -c "SELECT pg_walfile_name(pg_switch_wal())")
+for _ in $(seq 1 100); do
+    archived=$(su_psql -d postgres -c "SELECT coalesce(last_archived_wal, '') >= '$segment' FROM pg_stat_archiver")
+    [ "$archived" = t ] && break
+    sleep 0.1
+done
+[ "$archived" = t ] || fail "WAL segment $segment was not archived"
+ok "base backup $(basename "$backup"); WAL archived up to $segment (gzip, fsynced)"
+restore=$pg_home/restore/data
+as_pg mkdir -p "$pg_home/restore"
+as_pg "$stage/usr/lib/workplace-routine/restore-pitr" --backup "$backup" --archive "$pg_home/wal-archive" --data "$restore" \
+    --target-time "$target" --set "port=$restore_port" | sed 's/^/    /'
+pg_start "$restore" "$pg_home/restore.log"
+for _ in $(seq 1 200); do
+    recovering=$(PGPORT=$restore_port su_psql -d postgres -c "SELECT pg_is_in_recovery()" 2>/dev/null || true)
+    [ "$recovering" = f ] && break
+    sleep 0.1
+done
+[ "$recovering" = f ] || { tail -n 20 "$pg_home/restore.log"; fail "the restored cluster did not finish recovery"; }
+restored=$(PGPORT=$restore_port su_psql -d workplace_routine -c "SELECT string_agg(slug, ',' ORDER BY slug) FROM org.organisation")
+[ "$restored" = "fore-punkten,testkommunen" ] || fail "restored organisations: $restored"
+ok "restored to $target: the write before it is there, the write after it is not"
+opened=$(PGPORT=$restore_port su_psql -d workplace_routine -v key="$(cat "$keystore"/content-key-*)" \
+    <<<"SELECT support.unseal(message_enc, :'key') FROM support.request" 2>&1 || true)
+[ "$opened" = "$secret" ] || fail "the restored request does not open with the kept key: $opened"
+ok "the restored support request opens with the content key kept apart from the backups"
+
+step "a dump, the backups, the WAL archive and the logs hold no support text"
+dump=$work/dump.sql
+as_pg "$pgbin/pg_dump" -h "$pg_home/socket" -p "$pg_port" -U postgres -d workplace_routine > "$dump"
+grep -q '^COPY support.request ' "$dump" || fail "the dump has no support.request data"
+if grep -qF "$secret" "$dump"; then fail "pg_dump holds the support text"; fi
+if grep -rqaF "$secret" "$pg_home/backups"; then fail "a base backup holds the support text"; fi
+for file in "$pg_home"/wal-archive/*.gz; do
+    if gunzip -c "$file" | grep -qaF "$secret"; then fail "$(basename "$file") holds the support text"; fi
+done
+if grep -rqaF "$secret" "$pg_home"/*.log "$WR_UNITCTL_STATE/logs" "$ngx/log"; then fail "a log holds the support text"; fi
+ok "plain pg_dump ($(wc -c < "$dump") bytes), $(ls "$pg_home/wal-archive" | wc -l) archived WAL files, the base backup and every log: no support text"
+
+# ---------------------------------------------------------------------------------------------------
+step "the audit log: a named auditor reads it, and nothing else"
+"$stage/usr/share/workplace-routine/postgresql/setup-database.sh" --host 127.0.0.1 --port "$pg_port" \
+    --credentials "$work/auditor" --auditor revisor.anna >/dev/null
+auditor_pass=$work/auditor/auditor-revisor.anna.pgpass
+events=$(tls_psql "$auditor_pass" revisor.anna -d workplace_routine \
+    -c "SELECT count(*) FROM audit.event WHERE action IN ('support.request_created', 'account.created_by_operator')")
+[ "$events" = 2 ] || fail "the auditor sees $events of the 2 expected events"
+denied=$(tls_psql "$auditor_pass" revisor.anna -d workplace_routine -c "SELECT count(*) FROM support.request" 2>&1 || true)
+[[ "$denied" == *"permission denied"* ]] || fail "the auditor read support.request: $denied"
+denied=$(tls_psql "$auditor_pass" revisor.anna -d workplace_routine -c "DELETE FROM audit.event" 2>&1 || true)
+[[ "$denied" == *"read-only transaction"* || "$denied" == *"permission denied"* ]] || fail "the auditor changed the audit log: $denied"
+ok "revisor.anna (IN ROLE wr_auditor, TLS, read-only) reads audit.event; support data and changes are refused"
+
+# ---------------------------------------------------------------------------------------------------
+step "content key rotation (rotate-content-key), with the service stopped"
+"$unitctl" stop "workplace-routine@$web1.service" "workplace-routine@$web2.service" "${notifiers[@]}"
+unavailable=$(curl -sS -D - "${resolve[@]}" "$base/")
+grep -q '^HTTP/1.1 502' <<<"$unavailable" || fail "with no instance nginx did not answer 502"
+grep -q 'inte tillgänglig' <<<"$unavailable" || fail "nginx did not serve the unavailable page"
+for header in strict-transport-security content-security-policy cache-control; do
+    [ "$(grep -ci "^$header:" <<<"$unavailable")" = 1 ] || fail "nginx's own 502 page lacks $header"
+done
+ok "meanwhile nginx answers 502 with its own page (Swedish and English, 112), no-store and CSP"
+old_key=$etc/credentials/content-key
+(umask 077; openssl rand -base64 48 > "$work/content-key.new")
+operator rotate-content-key --new-key-file "$work/content-key.new" | sed 's/^/    /'
+install -m 0600 "$work/content-key.new" "$keystore/content-key-$(date -u +%Y%m%d)-rotated"
+install -m 0600 "$work/content-key.new" "$etc/credentials/content-key.next"
+mv "$etc/credentials/content-key.next" "$old_key"
+rm -f "$work/content-key.new"
+"$unitctl" start "workplace-routine@$web1.service" "workplace-routine@$web2.service" "${notifiers[@]}"
+wait_ready "$web1"; wait_ready "$web2"
+# nginx gives instances that failed another try after fail_timeout (5 s).
+for _ in $(seq 1 100); do [ "$(status_of "$base/healthz")" = 200 ] && break; sleep 0.1; done
+opened=$(su_psql -d workplace_routine -v key="$(cat "$old_key")" <<<"SELECT support.unseal(message_enc, :'key') FROM support.request" 2>&1 || true)
+[ "$opened" = "$secret" ] || fail "the request does not open with the new key: $opened"
+opened=$(su_psql -d workplace_routine -v key="$content_key" <<<"SELECT support.unseal(message_enc, :'key') FROM support.request" 2>&1 || true)
+[[ "$opened" == *"Wrong key"* ]] || fail "the request still opens with the old key: $opened"
+"$python" deploy/test/webclient.py login --base "$base" --ca "$work/tls/ca.crt" --login olof.admin \
+    --password-file "$work/admin.password" --expect "Olof Admin" >/dev/null
+ok "support text opens with the new key only; the instances are back and serve log-ins"
+
+step "done"
+echo "    deploy test passed in $(( $(date +%s) - started ))s"

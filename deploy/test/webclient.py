@@ -3,6 +3,7 @@
 
     webclient.py login  --base URL --ca FILE --login NAME --password-file FILE
     webclient.py stream --base URL --ca FILE --workers N --started-file F --stop-file F [--get-only]
+    webclient.py failed-logins --base URL --ca FILE --source ADDRESS --count N
 
 `stream` sends requests from N threads until the stop file appears, each on a fresh connection (so
 a connection nginx closes at a reload never carries a request; browsers retry that case themselves),
@@ -43,17 +44,19 @@ class Page(html.parser.HTMLParser):
 class LoopbackHTTPS(http.client.HTTPSConnection):
     """TLS and Host for the public name, TCP to a loopback address (as curl --resolve does)."""
 
-    def __init__(self, public_host, port, connect_to, context):
+    def __init__(self, public_host, port, connect_to, context, source=None):
         super().__init__(public_host, port, context=context, timeout=30)
         self.connect_to = connect_to
+        self.source = (source, 0) if source else None
 
     def connect(self):
-        sock = socket.create_connection((self.connect_to, self.port), self.timeout)
+        sock = socket.create_connection((self.connect_to, self.port), self.timeout, source_address=self.source)
         self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
 
 
 class Browser:
-    def __init__(self, base, ca):
+    def __init__(self, base, ca, source=None):
+        self.source = source
         url = urllib.parse.urlsplit(base)
         self.host, self.port = url.hostname, url.port or 443
         self.connect_to = os.environ.get("WR_CONNECT_TO", "127.0.0.1")
@@ -61,7 +64,7 @@ class Browser:
         self.cookies = {}
 
     def request(self, method, path, form=None):
-        connection = LoopbackHTTPS(self.host, self.port, self.connect_to, self.context)
+        connection = LoopbackHTTPS(self.host, self.port, self.connect_to, self.context, self.source)
         headers = {}
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
@@ -102,6 +105,23 @@ def login(args):
     text = " ".join(Page(body).text)
     assert args.expect in text, f"the start page does not name {args.expect!r}"
     print(f"logged in through nginx as {args.login}; the start page names {args.expect!r}")
+
+
+def failed_logins(args):
+    """Wrong passwords from one source address, until nginx refuses one or COUNT were sent; prints each
+    answer's status and who gave it."""
+    browser = Browser(args.base, args.ca, args.source)
+    status, _, body = browser.request("GET", "/login")
+    assert status == 200, f"GET /login: {status}"
+    token = Page(body).fields["_csrf"]
+    for _ in range(args.count):
+        status, headers, _ = browser.request("POST", "/login", {"_csrf": token, "next": "/", "username": "no.such.login",
+                                                                 "password": "not-the-password"})
+        # The service sets a content security policy on every answer; nginx's own pages have none.
+        by = "service" if "content-security-policy" in headers else "nginx"
+        print(status, by)
+        if by == "nginx":
+            break
 
 
 # Routes of the stream and the status each gives when all is well.
@@ -153,7 +173,7 @@ def stream(args):
 def main():
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("login", "stream"):
+    for name in ("login", "stream", "failed-logins"):
         command = commands.add_parser(name)
         command.add_argument("--base", required=True)
         command.add_argument("--ca", required=True)
@@ -164,8 +184,10 @@ def main():
     commands.choices["stream"].add_argument("--started-file", required=True)
     commands.choices["stream"].add_argument("--stop-file", required=True)
     commands.choices["stream"].add_argument("--get-only", action="store_true")
+    commands.choices["failed-logins"].add_argument("--source", required=True)
+    commands.choices["failed-logins"].add_argument("--count", type=int, required=True)
     args = parser.parse_args()
-    {"login": login, "stream": stream}[args.command](args)
+    {"login": login, "stream": stream, "failed-logins": failed_logins}[args.command](args)
 
 
 if __name__ == "__main__":
