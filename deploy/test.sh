@@ -459,11 +459,11 @@ as_pg env PGPASSFILE="$pg_home/home/.pgpass" PGSSLMODE=verify-full PGSSLROOTCERT
 echo "port = $replica_port" | as_pg tee -a "$replica/postgresql.auto.conf" >/dev/null
 pg_start "$replica" "$pg_home/replica.log"
 for _ in $(seq 1 100); do
-    state=$(su_psql -d postgres -c "SELECT r.state || ' ' || s.ssl FROM pg_stat_replication r JOIN pg_stat_ssl s USING (pid) WHERE r.application_name = 'walreceiver'" || true)
-    [ "$state" = "streaming true" ] && break
+    state=$(su_psql -d postgres -F ' ' -c "SELECT r.state, s.ssl, r.replay_lag FROM pg_stat_replication r JOIN pg_stat_ssl s USING (pid)" || true)
+    [[ "$state" == "streaming t"* ]] && break
     sleep 0.1
 done
-[ "$state" = "streaming true" ] || fail "replication state: $state"
+[[ "$state" == "streaming t"* ]] || fail "replication state: $state"
 ok "the replica streams from the primary over TLS (slot replica1)"
 su_psql -d workplace_routine -c "SELECT pg_current_wal_lsn()" > "$work/lsn"
 for _ in $(seq 1 100); do
@@ -497,6 +497,8 @@ for _ in $(seq 1 100); do
     sleep 0.1
 done
 [ "$archived" = t ] || fail "WAL segment $segment was not archived"
+[ "$(su_psql -d postgres -F ' ' -c "SELECT failed_count, last_archived_time IS NOT NULL FROM pg_stat_archiver")" = "0 t" ] \
+    || fail "pg_stat_archiver reports failures"
 ok "base backup $(basename "$backup"); WAL archived up to $segment (gzip, fsynced)"
 restore=$pg_home/restore/data
 as_pg mkdir -p "$pg_home/restore"
@@ -544,6 +546,10 @@ denied=$(tls_psql "$auditor_pass" revisor.anna -d workplace_routine -c "SELECT c
 [[ "$denied" == *"permission denied"* ]] || fail "the auditor read support.request: $denied"
 denied=$(tls_psql "$auditor_pass" revisor.anna -d workplace_routine -c "DELETE FROM audit.event" 2>&1 || true)
 [[ "$denied" == *"read-only transaction"* || "$denied" == *"permission denied"* ]] || fail "the auditor changed the audit log: $denied"
+request_id=$(su_psql -d workplace_routine -c "SELECT id FROM support.request")
+trail=$(tls_psql "$auditor_pass" revisor.anna -d workplace_routine -F ' ' \
+    -c "SELECT at, actor_account_id, actor_role, action, object_kind, object_id FROM audit.event WHERE object_id = '$request_id' ORDER BY at")
+[[ "$trail" == *" support.request_created support_request $request_id" ]] || fail "the request's audit trail: $trail"
 ok "revisor.anna (IN ROLE wr_auditor, TLS, read-only) reads audit.event; support data and changes are refused"
 
 # ---------------------------------------------------------------------------------------------------
@@ -574,6 +580,20 @@ opened=$(su_psql -d workplace_routine -v key="$content_key" <<<"SELECT support.u
 "$python" deploy/test/webclient.py login --base "$base" --ca "$work/tls/ca.crt" --login olof.admin \
     --password-file "$work/admin.password" --expect "Olof Admin" >/dev/null
 ok "support text opens with the new key only; the instances are back and serve log-ins"
+
+# ---------------------------------------------------------------------------------------------------
+step "failover: promote the replica and point a node at it"
+[ "$(PGPORT=$replica_port su_psql -d postgres -c "SELECT pg_promote()")" = t ] || fail "pg_promote"
+[ "$(PGPORT=$replica_port su_psql -d postgres -c "SELECT pg_is_in_recovery()")" = f ] || fail "the replica is still in recovery"
+failover=$work/etc-failover
+cp -a "$etc" "$failover"
+sed -i "s#127\.0\.0\.1:$pg_port/#127.0.0.1:$replica_port/#g" "$failover/workplace-routine.env"
+sed -i "s#^127\.0\.0\.1:$pg_port:#127.0.0.1:$replica_port:#" "$failover/credentials/"*.pgpass
+WR_CONFIG_DIR=$failover WR_BINARY=$stage/usr/bin/workplace-routine "$stage/usr/lib/workplace-routine/workplace-routine-operator" \
+    organisation create --name "Efter övertagandet" --slug efter-overtagandet >/dev/null
+opened=$(PGPORT=$replica_port su_psql -d workplace_routine -v key="$(cat "$old_key")" <<<"SELECT support.unseal(message_enc, :'key') FROM support.request" 2>&1 || true)
+[ "$opened" = "$secret" ] || fail "the promoted replica's support text: $opened"
+ok "the promoted replica takes writes from a node whose env file and pgpass name it, and holds the re-sealed content"
 
 step "done"
 echo "    deploy test passed in $(( $(date +%s) - started ))s"

@@ -32,7 +32,8 @@ test)
         "nginx:/usr/sbin/nginx" "openssl:openssl" "systemd:systemd-analyze" "procps:pgrep" "curl:curl")
     ;;
 bench) need+=("wrk:wrk" "nginx:/usr/sbin/nginx" "procps:pgrep" "curl:curl") ;;
-deploy) need+=("nginx:/usr/sbin/nginx" "openssl:openssl" "systemd:systemd-analyze" "curl:curl") ;;
+deploy) need+=("nginx:/usr/sbin/nginx" "openssl:openssl" "systemd:systemd-analyze" "curl:curl" "procps:pgrep"
+    "python3:/usr/bin/python3") ;;
 *) echo "deps: unknown purpose $purpose" >&2; exit 2 ;;
 esac
 

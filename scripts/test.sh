@@ -53,4 +53,8 @@ if [ -n "$(ls Tests/browser/test_*.py 2>/dev/null)" ]; then
     .venv/bin/python -m pytest -q -x Tests/browser
 fi
 
+# The production layout of deploy/ on loopback: TLS front, two instances, replica, backups, restore.
+phase "deploy test"
+deploy/test.sh
+
 phase "done"
