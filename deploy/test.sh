@@ -24,9 +24,14 @@ fail() { printf '    FAILED  %s\n' "$*" >&2; exit 1; }
 
 step "dependencies and build"
 scripts/deps.sh deploy
-swift build --product workplace-routine 2>&1 | grep -E 'error|warning: unre' || true
-swift build --product workplace-routine >/dev/null
-bin=$(swift build --show-bin-path)/workplace-routine
+# WR_DEPLOY_BINARY: an already built executable (for a checkout this user cannot write to).
+if [ -n "${WR_DEPLOY_BINARY:-}" ]; then
+    bin=$WR_DEPLOY_BINARY
+else
+    swift build --product workplace-routine 2>&1 | grep -E 'error|warning: unre' || true
+    swift build --product workplace-routine >/dev/null
+    bin=$(swift build --show-bin-path)/workplace-routine
+fi
 [ -x "$bin" ] || fail "no binary at $bin"
 python=/usr/bin/python3
 pgbin=/usr/lib/postgresql/15/bin
@@ -59,6 +64,7 @@ cleanup() {
     if [ $status != 0 ] && [ -d "$work/units/logs" ]; then
         for log in "$work"/units/logs/*.log; do echo "== last lines of $log" >&2; tail -n 6 "$log" >&2; done
     fi
+    chmod -R u+w "$work" 2>/dev/null  # the credential folders are read-only, as systemd makes them
     rm -rf "$work"
     exit $status
 }
@@ -268,7 +274,7 @@ http {
 CONF
 } > "$ngx/nginx.conf"
 [ "$(id -u)" = 0 ] && chown -R www-data "$ngx/cache" "$ngx/tmp"
-nginx_() { nginx -e "$ngx/log/error.log" -c "$ngx/nginx.conf" "$@"; }
+nginx_() { /usr/sbin/nginx -e "$ngx/log/error.log" -c "$ngx/nginx.conf" "$@"; }
 checked=$(nginx_ -t 2>&1) || fail "nginx -t: $checked"
 if grep -q '\[warn\]\|\[emerg\]\|\[alert\]' <<<"$checked"; then fail "nginx -t warned: $checked"; fi
 ok "nginx -t passes on the site file, without a warning"
@@ -429,7 +435,7 @@ end_stream() {  # NAME
 }
 old_pid=$(cat "$WR_UNITCTL_STATE/workplace-routine@$web1.service.pid")
 stream rolling
-WR_UPSTREAM_FILE=$upstream WR_SYSTEMCTL=$unitctl WR_NGINX="nginx -e $ngx/log/error.log -c $ngx/nginx.conf" \
+WR_UPSTREAM_FILE=$upstream WR_SYSTEMCTL=$unitctl WR_NGINX="/usr/sbin/nginx -e $ngx/log/error.log -c $ngx/nginx.conf" \
     WR_NGINX_PIDFILE=$ngx/nginx.pid "$stage/usr/lib/workplace-routine/workplace-routine-rolling-restart" "$web1" | sed 's/^/    /'
 end_stream rolling
 [ "$(cat "$WR_UNITCTL_STATE/workplace-routine@$web1.service.pid")" != "$old_pid" ] || fail "the instance was not restarted"
