@@ -76,6 +76,21 @@ import Testing
         }
     }
 
+    @Test func theJourneySpeaksEnglishWithEqualCare() async throws {
+        let fixture = try await AppFixture.make()
+        defer { Task { await fixture.close() } }
+        let client = fixture.client()
+        client.setCookie("wr_lang", "en")
+        let start = try await client.get("/stod")
+        #expect(Self.title(start.body) == "Contact and support – Medarbetarstöd")
+        #expect(start.body.contains("lang=\"en\"") && start.body.contains("Kvinnofridslinjen (national helpline)"))
+        #expect(start.body.contains("weekdays that are not public holidays"))
+        let form = try await client.get("/stod/anonym")
+        #expect(Self.title(form.body) == "New contact – Medarbetarstöd" && form.body.contains("Write to the support team"))
+        let sent = try await client.post("/stod/anonym", Self.requestFields())
+        #expect(Self.title(sent.body) == "Your code – Medarbetarstöd" && sent.body.contains("cannot be recovered"))
+    }
+
     @Test func theStartPageExplainsTheDoorsTheDeadlineAndWhoToCallNow() async throws {
         let fixture = try await AppFixture.make()
         defer { Task { await fixture.close() } }
