@@ -34,6 +34,7 @@ public struct SupportCase: Sendable {
             case authorName = "author_name", createdAt = "created_at", readAt = "read_at"
         }
 
+        /// Decodes one entry of the case document.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             id = try c.decode(UUID.self, forKey: .id)
@@ -59,6 +60,7 @@ public struct SupportCase: Sendable {
             case authorName = "author_name", createdAt = "created_at"
         }
 
+        /// Decodes one entry of the case document.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             authorName = try c.decodeIfPresent(String.self, forKey: .authorName)
@@ -81,6 +83,7 @@ public struct SupportCase: Sendable {
             case authorName = "author_name", attemptedAt = "attempted_at"
         }
 
+        /// Decodes one entry of the case document.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             result = try c.decode(ContactResult.self, forKey: .result)
@@ -103,6 +106,7 @@ public struct SupportCase: Sendable {
             case authorName = "author_name"
         }
 
+        /// Decodes one entry of the case document.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             action = try c.decode(String.self, forKey: .action)
@@ -161,6 +165,7 @@ extension SupportCase: Decodable {
         case interpreterLanguage = "interpreter_language"
     }
 
+    /// Decodes the case document a reader function returned.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(UUID.self, forKey: .id)

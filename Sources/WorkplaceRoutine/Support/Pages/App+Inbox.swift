@@ -7,12 +7,12 @@ import Postgres
 /// another team, or another organisation, is answered 404 whatever its id).
 extension App {
     func registerInbox(_ router: inout Router) {
-        router.get("/inbox", authenticated(.support) { context, transaction in
+        router.get("/inbox", authenticated(.support) { [self] context, transaction in
             let entries = try await SupportCases.inbox(in: transaction)
             _ = try await transaction.query("""
                 SELECT audit.record('support.inbox_read', NULL, NULL, jsonb_build_object('requests', \(entries.count)))
                 """)
-            let calendar = try await SupportIntake.calendar(for: context.session!.organisationID, in: transaction)
+            let calendar = try await organisationCalendar(context, transaction)
             return InboxPage.render(context, entries: entries, calendar: calendar, now: Date())
         })
 
@@ -133,13 +133,19 @@ extension App {
         return .redirect(to: "/inbox/\(id.uuidString.lowercased())?done=\(done.rawValue)")
     }
 
+    /// The worker's organisation's working calendar (time left is counted on it, as the deadline was).
+    private func organisationCalendar(_ context: RequestContext, _ transaction: PostgresTransaction) async throws -> WorkingCalendar {
+        guard let organisation = context.session?.organisationID else { return .swedishDefault }
+        return try await SupportIntake.calendar(for: organisation, in: transaction)
+    }
+
     private func casePage(_ context: RequestContext, _ transaction: PostgresTransaction, id: UUID, form: FormState,
                           notice: String? = nil, status: HTTPStatus = .ok) async throws -> HTTPResponse {
         guard let supportCase = try await SupportCases.read(id, contentKey: configuration.contentKey, in: transaction) else {
             throw HTTPError(.notFound, code: "support.request.unknown")
         }
         let teams = try await SupportCases.organisationTeams(in: transaction)
-        let calendar = try await SupportIntake.calendar(for: context.session!.organisationID, in: transaction)
+        let calendar = try await organisationCalendar(context, transaction)
         return CasePage.render(context, supportCase: supportCase, teams: teams, calendar: calendar, now: Date(), form: form,
                                notice: notice, status: status)
     }
