@@ -6,7 +6,10 @@ import TestSupport
 
 /// The anonymous door in the database: a receipt opens a short-lived session bound to its one
 /// request, and nothing else does.
-@Suite struct ReceiptSessionsTests {
+///
+/// Serialized: each test makes a database of its own, and the whole suite starting at once would
+/// queue dozens of CREATE DATABASE behind the shared test cluster's admin pool.
+@Suite(.serialized) struct ReceiptSessionsTests {
     static let key = SupportCasesTests.key
     static let anonymous = SessionContext(role: "wr_anonymous")
 

@@ -5,7 +5,10 @@ import TestSupport
 @testable import WorkplaceRoutine
 
 /// The case functions of the support team against a real database, acting as the real roles.
-@Suite struct SupportCasesTests {
+///
+/// Serialized: each test makes a database of its own, and the whole suite starting at once would
+/// queue dozens of CREATE DATABASE behind the shared test cluster's admin pool.
+@Suite(.serialized) struct SupportCasesTests {
     static let key = "cases-test-content-key-0123456789abcdef0123"
 
     static func wishes(_ channel: ContactWishes.Channel = .sms, message: String? = "Det jag vill berätta") -> ContactWishes {

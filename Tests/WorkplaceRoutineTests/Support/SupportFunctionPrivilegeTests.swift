@@ -7,7 +7,10 @@ import TestSupport
 /// The functions of the `support` schema, and who may execute them: the function half of the
 /// privilege matrix (PrivilegeMatrixTests covers relations). Any new function, or any widened grant,
 /// fails `everySupportFunctionIsExecutableExactlyAsDesigned` until it is written down here.
-@Suite struct SupportFunctionPrivilegeTests {
+///
+/// Serialized: each test makes a database of its own, and the whole suite starting at once would
+/// queue dozens of CREATE DATABASE behind the shared test cluster's admin pool.
+@Suite(.serialized) struct SupportFunctionPrivilegeTests {
     /// Every function of `support` with the roles that may execute it; "-" means private (called
     /// only by the definer functions, or by triggers).
     static let design = """

@@ -5,7 +5,10 @@ import Testing
 
 /// The journey over real HTTP against the real database: both doors, the receipt, the inbox and the
 /// case page, as a browser would use them.
-@Suite struct SupportPagesTests {
+///
+/// Serialized: each test makes a database of its own, and the whole suite starting at once would
+/// queue dozens of CREATE DATABASE behind the shared test cluster's admin pool.
+@Suite(.serialized) struct SupportPagesTests {
     /// A request as the form sends it: SMS, Monday–Wednesday 08:00–10:00, no voice messages, an
     /// Arabic interpreter.
     static func requestFields(channel: String = "sms", message: String = "Jag behöver prata med någon.") -> [(String, String)] {
