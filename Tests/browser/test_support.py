@@ -169,3 +169,22 @@ def test_every_journey_page_is_neutral_and_clean(site):
     site.login("stod.sara")
     site.open("/inbox")
     assert_neutral_title(site)
+
+
+def test_the_person_deletes_their_request_after_confirming(site):
+    site.login("medarbetare.fatima")
+    site.open("/stod/mina")
+    before = len(site.driver.find_elements(By.CSS_SELECTOR, "main tbody tr"))
+    site.open("/stod/ny")
+    site.choose("kind-3")          # Jag använder våld och vill ha hjälp att sluta
+    site.choose("channel-3")       # Privat e-post
+    site.fill("email", "fatima.privat@example.se")
+    site.submit("Skicka")
+    assert "Bara e-post till fatima.privat@example.se" in site.text()
+    site.driver.find_element(By.LINK_TEXT, "Radera min kontakt").click()
+    site.check()
+    assert_neutral_title(site)
+    site.submit("Ja, radera allt")
+    assert "Din kontakt och allt i den är raderad." in site.text()
+    site.open("/stod/mina")
+    assert len(site.driver.find_elements(By.CSS_SELECTOR, "main tbody tr")) == before
