@@ -13,6 +13,8 @@ public struct Texts: Sendable {
     public let accounts: AccountTexts
     /// The contact-wishes form of every support request.
     public let intake: IntakeTexts
+    /// The confidential support journey: start page, doors, receipt, inbox, case page.
+    public let support: SupportTexts
 
     /// The texts for `language`.
     public static func of(_ language: Language) -> Texts {
@@ -22,8 +24,8 @@ public struct Texts: Sendable {
         }
     }
 
-    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish)
-    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english)
+    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish)
+    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english)
 }
 
 /// Texts shared by every page.
