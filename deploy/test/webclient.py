@@ -4,6 +4,7 @@
     webclient.py login  --base URL --ca FILE --login NAME --password-file FILE
     webclient.py stream --base URL --ca FILE --workers N --started-file F --stop-file F [--get-only]
     webclient.py failed-logins --base URL --ca FILE --source ADDRESS --count N
+    webclient.py anonymous-request --base URL --ca FILE --message-file F
 
 `stream` sends requests from N threads until the stop file appears, each on a fresh connection (so
 a connection nginx closes at a reload never carries a request; browsers retry that case themselves),
@@ -22,23 +23,65 @@ import urllib.parse
 
 
 class Page(html.parser.HTMLParser):
-    """Collects hidden inputs, links to assets and the text of a page."""
+    """Collects a page's form fields with their values as a browser would submit them untouched,
+    links to assets, elements marked data-receipt, and the text."""
 
     def __init__(self, body):
         super().__init__()
-        self.fields, self.assets, self.text = {}, [], []
+        self.fields, self.form, self.assets, self.text, self.receipts = {}, [], [], [], []
+        self._select, self._option, self._textarea, self._receipt = None, None, None, False
         self.feed(body)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "input" and attrs.get("type") == "hidden" and "name" in attrs:
-            self.fields[attrs["name"]] = attrs.get("value") or ""
         for key in ("href", "src"):
-            if attrs.get(key, "").startswith("/assets/"):
+            if (attrs.get(key) or "").startswith("/assets/"):
                 self.assets.append(attrs[key])
+        if "data-receipt" in attrs:
+            self._receipt = True
+        name = attrs.get("name")
+        if tag == "input" and name:
+            kind = attrs.get("type", "text")
+            if kind == "hidden":
+                self.fields[name] = attrs.get("value") or ""
+            if kind in ("checkbox", "radio"):
+                if "checked" in attrs:
+                    self.form.append((name, attrs.get("value") or "on"))
+            elif kind not in ("submit", "button"):
+                self.form.append((name, attrs.get("value") or ""))
+        elif tag == "textarea" and name:
+            self._textarea = [name, ""]
+        elif tag == "select" and name:
+            self._select = [name, None, None]  # name, first option, selected option
+        elif tag == "option" and self._select is not None:
+            value = attrs.get("value") or ""
+            if self._select[1] is None:
+                self._select[1] = value
+            if "selected" in attrs:
+                self._select[2] = value
+
+    def handle_endtag(self, tag):
+        if tag == "textarea" and self._textarea:
+            self.form.append(tuple(self._textarea))
+            self._textarea = None
+        elif tag == "select" and self._select:
+            name, first, selected = self._select
+            self.form.append((name, selected if selected is not None else (first or "")))
+            self._select = None
+        elif self._receipt and tag in ("strong", "span", "p", "div", "code"):
+            self._receipt = False
 
     def handle_data(self, data):
         self.text.append(data)
+        if self._textarea:
+            self._textarea[1] += data
+        if self._receipt:
+            self.receipts.append(data)
+
+    def submission(self, **overrides):
+        """The form as a browser would send it, with `overrides` replacing whole fields."""
+        pairs = [(name, value) for name, value in self.form if name not in overrides]
+        return pairs + list(overrides.items())
 
 
 class LoopbackHTTPS(http.client.HTTPSConnection):
@@ -124,6 +167,31 @@ def failed_logins(args):
             break
 
 
+def anonymous_request(args):
+    """The anonymous door as a person uses it: the form, the receipt shown once, then the person's
+    own view opened with the receipt, which shows what they wrote."""
+    message = open(args.message_file).read().strip()
+    browser = Browser(args.base, args.ca)
+    status, _, body = browser.request("GET", "/stod/anonym")
+    assert status == 200, f"GET /stod/anonym: {status}"
+    form = Page(body).submission(kind="worried", channel="dialogue", message=message)
+    status, headers, body = browser.request("POST", "/stod/anonym", form)
+    assert status == 200, f"POST /stod/anonym: {status}"
+    page = Page(body)
+    receipt = "".join("".join(page.receipts).split())
+    assert len(receipt) == 16 and receipt.isdigit(), f"no receipt on the answer: {page.receipts}"
+    assert receipt not in headers.get("location", ""), "the receipt is in an address"
+    status, _, body = browser.request("GET", "/stod/svar")
+    assert status == 200, f"GET /stod/svar: {status}"
+    lookup = Page(body).submission(receipt=receipt)
+    status, headers, _ = browser.request("POST", "/stod/svar", lookup)
+    assert status in (302, 303), f"POST /stod/svar: {status}"
+    status, _, body = browser.request("GET", "/stod/svar")
+    assert status == 200, f"GET /stod/svar with the receipt session: {status}"
+    assert message in " ".join(Page(body).text), "the person's view does not show what they wrote"
+    print("anonymous request sent through nginx; the receipt opens the person's own view")
+
+
 # Routes of the stream and the status each gives when all is well.
 MIXED = [("GET", "/login", 200), ("GET", "/", 200), ("POST", "/logout", 303), ("GET", "/healthz", 200)]
 GET_ONLY = [("GET", "/login", 200), ("GET", "/", 200), ("GET", "/healthz", 200)]
@@ -173,7 +241,7 @@ def stream(args):
 def main():
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("login", "stream", "failed-logins"):
+    for name in ("login", "stream", "failed-logins", "anonymous-request"):
         command = commands.add_parser(name)
         command.add_argument("--base", required=True)
         command.add_argument("--ca", required=True)
@@ -186,8 +254,9 @@ def main():
     commands.choices["stream"].add_argument("--get-only", action="store_true")
     commands.choices["failed-logins"].add_argument("--source", required=True)
     commands.choices["failed-logins"].add_argument("--count", type=int, required=True)
+    commands.choices["anonymous-request"].add_argument("--message-file", required=True)
     args = parser.parse_args()
-    {"login": login, "stream": stream, "failed-logins": failed_logins}[args.command](args)
+    {"login": login, "stream": stream, "failed-logins": failed_logins, "anonymous-request": anonymous_request}[args.command](args)
 
 
 if __name__ == "__main__":
