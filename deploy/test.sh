@@ -363,9 +363,13 @@ wait_ready "$web1"; wait_ready "$web2"
 for port in $web1 $web2; do
     pid=$(cat "$WR_UNITCTL_STATE/workplace-routine@$port.service.pid")
     user=$(stat -c %U "/proc/$pid")
-    [ "$(id -u)" != 0 ] || [ "$user" = nobody ] || fail "instance $port runs as $user"
+    grep -q '^NoNewPrivs:[[:space:]]*1$' "/proc/$pid/status" || fail "instance $port may gain privileges"
+    if [ "$(id -u)" = 0 ]; then
+        [ "$user" = nobody ] || fail "instance $port runs as $user"
+        grep -q '^CapBnd:[[:space:]]*0*$' "/proc/$pid/status" || fail "instance $port has a capability bounding set"
+    fi
 done
-ok "workplace-routine@$web1 and @$web2 ready (running as $(stat -c %U "/proc/$pid"), credentials from LoadCredential)"
+ok "workplace-routine@$web1 and @$web2 ready: as $user, credentials from LoadCredential, no new privileges, no capabilities, no writable+executable memory"
 if "$bin" help | grep -q '^ *notifier'; then
     "$unitctl" start workplace-routine-notifier@1.service workplace-routine-notifier@2.service
     ok "workplace-routine-notifier@1 and @2 running"
@@ -580,8 +584,14 @@ mv "$etc/credentials/content-key.next" "$old_key"
 rm -f "$work/content-key.new"
 "$unitctl" start "workplace-routine@$web1.service" "workplace-routine@$web2.service" "${notifiers[@]}"
 wait_ready "$web1"; wait_ready "$web2"
-# nginx gives instances that failed another try after fail_timeout (5 s).
-for _ in $(seq 1 100); do [ "$(status_of "$base/healthz")" = 200 ] && break; sleep 0.1; done
+# nginx gives instances that failed another try after fail_timeout (5 s): wait for a run of answers.
+good=0
+for _ in $(seq 1 150); do
+    if [ "$(status_of "$base/healthz")" = 200 ]; then good=$((good + 1)); else good=0; fi
+    [ $good -ge 6 ] && break
+    sleep 0.1
+done
+[ $good -ge 6 ] || fail "nginx does not reach the instances again"
 opened=$(su_psql -d workplace_routine -v key="$(cat "$old_key")" <<<"SELECT support.unseal(message_enc, :'key') FROM support.request" 2>&1 || true)
 [ "$opened" = "$secret" ] || fail "the request does not open with the new key: $opened"
 opened=$(su_psql -d workplace_routine -v key="$content_key" <<<"SELECT support.unseal(message_enc, :'key') FROM support.request" 2>&1 || true)
