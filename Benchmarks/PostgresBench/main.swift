@@ -1,9 +1,11 @@
 // pg-bench: drives our PostgreSQL client the way pgbench drives libpq, for scripts/bench/01-postgres.sh.
 //
-//   pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global]
+//   pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global] [--loops L]
 //
 // Connects with the PG* environment, opens one pool connection per client, runs N tasks that each
 // repeat the statement until the time is up, and prints `tps=<transactions per second>`.
+// `--executor loop` runs the client tasks on the event loop thread (no thread hop per statement);
+// `global` leaves them on Swift's shared pool, as a web handler's tasks would be.
 // Not part of the product.
 import Foundation
 import Observability
@@ -15,6 +17,7 @@ struct Options {
     var clients = 4
     var seconds = 10.0
     var executor = "loop"
+    var loops = 1
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -25,17 +28,22 @@ struct Options {
             case "--clients": clients = Int(value) ?? 0
             case "--seconds": seconds = Double(value) ?? 0
             case "--executor": executor = value
+            case "--loops": loops = Int(value) ?? 0
             default: throw Usage()
             }
         }
-        guard ["select1", "insert"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor) else {
+        guard ["select1", "insert"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor),
+              loops > 0, clients % loops == 0
+        else {
             throw Usage()
         }
     }
 }
 
 struct Usage: Error, CustomStringConvertible {
-    var description: String { "usage: pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global]" }
+    var description: String {
+        "usage: pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global] [--loops L (dividing N)]"
+    }
 }
 
 let options: Options
@@ -47,7 +55,8 @@ do {
 }
 
 let configuration = try PostgresConfiguration.fromEnvironment()
-let loopCount = Int(ProcessInfo.processInfo.environment["LOOPS"] ?? "1")!
+// With several loops, each has a pool of its own and the clients are spread over them.
+let loopCount = options.loops
 let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresEventLoop(name: "pg\($0)") }
 let pools = loops.map { PostgresPool(configuration: configuration, maximumConnections: options.clients / loopCount, acquireTimeout: .seconds(60),
                         name: "bench", logger: .disabled, eventLoop: $0) }

@@ -38,6 +38,7 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
     private var handlers: [UInt64: any LoopEventHandler] = [:]
     private var nextToken: UInt64 = 1
     private var local: [Work] = []
+    private var spare: [Work] = []
     private var timers = TimerQueue()
 
     /// Starts a loop on a new thread named `name`.
@@ -177,25 +178,28 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Runs what was submitted, in order, but never more than one batch before polling I/O again,
-    /// so a busy task cannot starve the sockets.
+    /// Runs what was submitted, but never more than one batch before polling I/O again, so a busy
+    /// task cannot starve the sockets. The arrays are swapped, not copied, to avoid an allocation per turn.
     private func runPendingWork() {
-        var batch = inbox.withLock { inbox -> [Work] in
-            guard !inbox.work.isEmpty else { return [] }
-            let taken = inbox.work
-            inbox.work.removeAll(keepingCapacity: true)
-            return taken
-        }
-        if !local.isEmpty {
-            batch.insert(contentsOf: local, at: 0)
-            local.removeAll(keepingCapacity: true)
-        }
         let executor = asUnownedTaskExecutor()
-        for work in batch {
-            switch work {
-            case .job(let job): job.runSynchronously(on: executor)
-            case .closure(let closure): closure()
-            }
+        if !local.isEmpty {
+            swap(&local, &spare)
+            for work in spare { run(work, on: executor) }
+            spare.removeAll(keepingCapacity: true)
+        }
+        inbox.withLock { inbox in
+            if !inbox.work.isEmpty { swap(&inbox.work, &spare) }
+        }
+        if !spare.isEmpty {
+            for work in spare { run(work, on: executor) }
+            spare.removeAll(keepingCapacity: true)
+        }
+    }
+
+    private func run(_ work: Work, on executor: UnownedTaskExecutor) {
+        switch work {
+        case .job(let job): job.runSynchronously(on: executor)
+        case .closure(let closure): closure()
         }
     }
 }
