@@ -14,12 +14,43 @@ enum ConnectionRequest: Sendable {
     case pipeline([PostgresQuery])
 }
 
-/// A request waiting to run or running.
-struct PendingOperation: Sendable {
+/// A request waiting to run or running, with its progress. Created by the caller, then touched only
+/// on the loop thread; a class, so the loop moves a reference rather than copying the request.
+final class PendingOperation: @unchecked Sendable {
+    enum Step {
+        case preparing(name: String)
+        case executing
+        case simple
+        case pipeline
+    }
+
     let id: UInt64
     let request: ConnectionRequest
     let operation: PostgresError.Operation
     let continuation: UnsafeContinuation<PostgresResult, any Error>
+
+    var step = Step.executing
+    var result: OpaquePointer?
+    var error: PostgresError?
+    var cancelRequested = false
+    /// The session was outside a transaction block when the operation started.
+    var startedIdle = false
+    /// The cached statement turned out stale; prepare it again and retry once.
+    var retryPending = false
+    var retried = false
+
+    init(id: UInt64, request: ConnectionRequest, operation: PostgresError.Operation, continuation: UnsafeContinuation<PostgresResult, any Error>) {
+        self.id = id
+        self.request = request
+        self.operation = operation
+        self.continuation = continuation
+    }
+
+    /// The statement, for extended-protocol requests.
+    var query: PostgresQuery? {
+        if case .extended(let query) = request { return query }
+        return nil
+    }
 }
 
 /// One libpq connection driven in non-blocking mode by its event loop.
@@ -29,13 +60,6 @@ struct PendingOperation: Sendable {
 /// time in submission order.
 final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private enum Phase { case new, connecting, open, closed }
-
-    private enum Step {
-        case preparing(name: String)
-        case executing
-        case simple
-        case pipeline
-    }
 
     private struct CachedStatement {
         var types: [UInt32]
@@ -70,16 +94,6 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private var queue: [PendingOperation] = []
     private var queueHead = 0
     private var active: PendingOperation?
-    private var activeStep = Step.executing
-    private var activeResult: OpaquePointer?
-    private var activeError: PostgresError?
-    private var activeCancelRequested = false
-    private var activeQuery: PostgresQuery?
-    /// The session was outside a transaction block when the operation started.
-    private var activeStartedIdle = false
-    /// The cached statement turned out stale; prepare it again and retry once.
-    private var activeRetryPending = false
-    private var activeRetried = false
 
     private var statements: [String: [CachedStatement]] = [:]
     private var statementCount = 0
@@ -265,23 +279,16 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             return
         }
         active = operation
-        activeError = nil
-        activeResult = nil
-        activeCancelRequested = false
-        activeQuery = nil
-        activeRetryPending = false
-        activeRetried = false
-        activeStartedIdle = PQtransactionStatus(connection) == PQTRANS_IDLE
+        operation.startedIdle = PQtransactionStatus(connection) == PQTRANS_IDLE
         let sent: Int32
         switch operation.request {
         case .extended(let query):
-            activeQuery = query
-            sent = sendExtended(connection, query: query)
+            sent = sendExtended(connection, query: query, operation: operation)
         case .simple(let script):
-            activeStep = .simple
+            operation.step = .simple
             sent = PQsendQuery(connection, script)
         case .pipeline(let queries):
-            activeStep = .pipeline
+            operation.step = .pipeline
             var ok = PQenterPipelineMode(connection)
             for query in queries where ok == 1 {
                 ok = query.bindings.withLibPQArguments { count, types, values, lengths, formats in
@@ -299,23 +306,23 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     }
 
     /// Executes the query's cached statement, prepares it first, or (cache full) sends it unnamed.
-    private func sendExtended(_ connection: OpaquePointer, query: PostgresQuery) -> Int32 {
+    private func sendExtended(_ connection: OpaquePointer, query: PostgresQuery, operation: PendingOperation) -> Int32 {
         let format = query.resultFormat.rawValue
         if let name = cachedStatement(query) {
-            activeStep = .executing
+            operation.step = .executing
             return sendPrepared(connection, name: name, query: query, format: format)
         }
         if statementCount < Self.statementCacheLimit {
             statementCount += 1
             statementNumber += 1
             let name = "wr\(statementNumber)"
-            activeStep = .preparing(name: name)
+            operation.step = .preparing(name: name)
             let types = query.bindings.types
             return types.withUnsafeBufferPointer { types in
                 PQsendPrepare(connection, name, query.sql, Int32(types.count), types.baseAddress)
             }
         }
-        activeStep = .executing
+        operation.step = .executing
         return query.bindings.withLibPQArguments { count, types, values, lengths, formats in
             PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
         }
@@ -343,28 +350,28 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     /// on a busy connection would block the loop).
     private func processResults() {
         guard let connection else { return }
-        while active != nil, PQisBusy(connection) == 0 {
+        while let operation = active, PQisBusy(connection) == 0 {
             guard let result = PQgetResult(connection) else {
-                switch activeStep {
+                switch operation.step {
                 case .preparing(let name):
-                    if activeError != nil {
+                    if operation.error != nil {
                         statementCount -= 1
                         finishActive()
                     } else {
-                        let query = activeQuery!
+                        let query = operation.query!
                         statements[query.sql, default: []].append(CachedStatement(types: query.bindings.types, name: name))
-                        activeStep = .executing
+                        operation.step = .executing
                         guard sendPrepared(connection, name: name, query: query, format: query.resultFormat.rawValue) == 1 else {
                             connectionLost(reason: "could not send")
                             return
                         }
                         flushOutput()
                     }
-                case .executing where activeRetryPending:
+                case .executing where operation.retryPending:
                     // Nothing ran (the error came at Bind, outside a transaction block): prepare afresh.
-                    activeRetryPending = false
-                    activeRetried = true
-                    guard sendExtended(connection, query: activeQuery!) == 1 else {
+                    operation.retryPending = false
+                    operation.retried = true
+                    guard sendExtended(connection, query: operation.query!, operation: operation) == 1 else {
                         connectionLost(reason: "could not send")
                         return
                     }
@@ -378,11 +385,11 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             }
             switch PQresultStatus(result) {
             case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
-                if case .preparing = activeStep {
+                if case .preparing = operation.step {
                     PQclear(result)
                 } else {
-                    if let previous = activeResult { PQclear(previous) }
-                    activeResult = result
+                    if let previous = operation.result { PQclear(previous) }
+                    operation.result = result
                 }
             case PGRES_PIPELINE_SYNC:
                 PQclear(result)
@@ -393,18 +400,18 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
                 PQclear(result)
                 // COPY would need its own data path; a connection left in COPY state is not reusable.
-                var error = PostgresError(code: .unsupportedResult, operation: active?.operation, reason: "COPY is not supported")
-                error.statement = activeQuery?.statementForErrors
-                activeError = error
+                var error = PostgresError(code: .unsupportedResult, operation: operation.operation, reason: "COPY is not supported")
+                error.statement = operation.query?.statementForErrors
+                operation.error = error
                 connectionLost(reason: "COPY is not supported")
                 return
             default:
-                if activeError == nil {
-                    let error = serverError(result)
-                    if case .executing = activeStep, activeStartedIdle, !activeRetried, Self.isStaleStatement(error) {
-                        activeRetryPending = true
+                if operation.error == nil {
+                    let error = serverError(result, operation: operation)
+                    if case .executing = operation.step, operation.startedIdle, !operation.retried, Self.isStaleStatement(error) {
+                        operation.retryPending = true
                     } else {
-                        activeError = error
+                        operation.error = error
                     }
                 }
                 PQclear(result)
@@ -412,14 +419,14 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
     }
 
-    private func serverError(_ result: OpaquePointer) -> PostgresError {
-        var error = PostgresError(code: .server, operation: active?.operation)
+    private func serverError(_ result: OpaquePointer, operation: PendingOperation) -> PostgresError {
+        var error = PostgresError(code: .server, operation: operation.operation)
         let fields = PostgresLibPQ.serverFields(result)
         error.server = fields
         if fields.sqlState == nil {
             error.clientMessage = PQresultErrorMessage(result).map { String(cString: $0) }
         }
-        if let query = activeQuery {
+        if let query = operation.query {
             error.statement = query.statementForErrors
             if Self.isStaleStatement(error) { forgetStatement(query) }
         }
@@ -439,11 +446,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private func finishActive() {
         guard let operation = active else { return }
         active = nil
-        activeQuery = nil
-        let result = activeResult
-        activeResult = nil
-        var error = activeError
-        activeError = nil
+        let result = operation.result
+        operation.result = nil
+        var error = operation.error
         if let severity = error?.server?.severity, severity == "FATAL" || severity == "PANIC" {
             // The error ended the session (e.g. 57P01 when the server shuts down).
             error?.code = .connectionClosed
@@ -455,7 +460,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
         if let error {
             if let result { PQclear(result) }
-            if activeCancelRequested, error.sqlState == "57014" {
+            if operation.cancelRequested, error.sqlState == "57014" {
                 operation.continuation.resume(throwing: CancellationError())
             } else {
                 operation.continuation.resume(throwing: error)
@@ -463,7 +468,6 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         } else {
             operation.continuation.resume(returning: PostgresResult(result))
         }
-        activeCancelRequested = false
         startNext()
     }
 
@@ -474,8 +478,8 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             operation.continuation.resume(throwing: CancellationError())
             return
         }
-        guard let operation = active, operation.id == operationID, !activeCancelRequested, let connection else { return }
-        activeCancelRequested = true
+        guard let operation = active, operation.id == operationID, !operation.cancelRequested, let connection else { return }
+        operation.cancelRequested = true
         // The cancel request races with the statement's end and could hit the next statement on this
         // session, so the session is not reused afterwards.
         discard.store(true, ordering: .relaxed)
@@ -577,7 +581,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     private func connectionLost(reason: String) {
         var error = PostgresLibPQ.error(connection, code: .connectionClosed, operation: active?.operation ?? .query, reason: reason)
-        if let activeError, activeError.code == .unsupportedResult { error = activeError }
+        if let activeError = active?.error, activeError.code == .unsupportedResult { error = activeError }
         if phase == .open {
             logger.warning("connection lost", metadata: ["db.reason": reason])
         }
@@ -595,16 +599,15 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             self.connection = nil
         }
         socket = -1
-        if let activeResult { PQclear(activeResult) }
-        activeResult = nil
         if let operation = active {
             active = nil
+            if let result = operation.result { PQclear(result) }
+            operation.result = nil
             var failure = error
             failure.operation = operation.operation
-            failure.statement = activeQuery?.statementForErrors
+            failure.statement = operation.query?.statementForErrors
             operation.continuation.resume(throwing: failure)
         }
-        activeQuery = nil
         let waiting = queue[queueHead...]
         queue = []
         queueHead = 0

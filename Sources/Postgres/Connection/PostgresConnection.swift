@@ -88,7 +88,7 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
     var isReusable: Bool { isUsable && !isInTransaction && !core.discard.load(ordering: .relaxed) }
 
     /// Runs one statement.
-    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+    public nonisolated(nonsending) func query(_ query: PostgresQuery) async throws -> PostgresRows {
         if let error = query.validationError(operation: .query) { throw error }
         return PostgresRows(result: try await run(.extended(query), operation: .query))
     }
@@ -115,7 +115,7 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
 
     /// Submits a request to the loop and waits for its result. Cancelling the task removes a queued
     /// request, or sends a cancel request to the server for a running one.
-    func run(_ request: ConnectionRequest, operation: PostgresError.Operation) async throws -> PostgresResult {
+    nonisolated(nonsending) func run(_ request: ConnectionRequest, operation: PostgresError.Operation) async throws -> PostgresResult {
         try Task.checkCancellation()
         let core = core
         let loop = eventLoop

@@ -45,7 +45,8 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     private struct IdleConnection {
         var connection: PostgresConnection
-        var since: ContinuousClock.Instant
+        /// `CoarseClock` nanoseconds when it was released.
+        var since: UInt64
     }
 
     private struct Waiter {
@@ -82,8 +83,8 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     private let state = Mutex(State())
     private let counters: Counters?
 
-    /// Connections idle at least this long are probed (a non-blocking read on the loop) at checkout.
-    static let probeAfterIdle: Duration = .seconds(1)
+    /// Connections idle at least this long (nanoseconds) are probed (a non-blocking read on the loop) at checkout.
+    static let probeAfterIdle: UInt64 = 1_000_000_000
 
     /// Creates a pool; no connection is opened until the first use.
     public init(
@@ -119,7 +120,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     // MARK: Running statements
 
     /// Runs one statement on a free connection.
-    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+    public nonisolated(nonsending) func query(_ query: PostgresQuery) async throws -> PostgresRows {
         if let error = query.validationError(operation: .query) { throw error }
         let connection = try await acquire()
         do {
@@ -178,7 +179,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     // MARK: Checkout
 
     /// Takes a connection for exclusive use; give it back with `release`.
-    func acquire() async throws -> PostgresConnection {
+    nonisolated(nonsending) func acquire() async throws -> PostgresConnection {
         while true {
             var stale: [PostgresConnection] = []
             var probe = false
@@ -187,7 +188,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
                 while let entry = state.idle.popLast() {
                     if entry.connection.isReusable {
                         state.inUse += 1
-                        probe = entry.since.duration(to: .now) >= Self.probeAfterIdle
+                        probe = CoarseClock.now() &- entry.since >= Self.probeAfterIdle
                         return entry.connection
                     }
                     stale.append(entry.connection)
@@ -259,7 +260,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
             if reusable, !state.closed {
                 if !state.waiters.isEmpty { return .give(state.waiters.removeFirst()) }
                 state.inUse -= 1
-                state.idle.append(IdleConnection(connection: connection, since: .now))
+                state.idle.append(IdleConnection(connection: connection, since: CoarseClock.now()))
                 return .none
             }
             state.inUse -= 1
@@ -305,7 +306,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
                     state.inUse += 1
                     return .give(state.waiters.removeFirst())
                 }
-                state.idle.append(IdleConnection(connection: connection, since: .now))
+                state.idle.append(IdleConnection(connection: connection, since: CoarseClock.now()))
                 return .none
             }
             switch action {
@@ -382,11 +383,12 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     /// Pings connections idle for at least `healthCheckInterval`, discarding those that fail.
     func checkIdleConnections() async {
-        let now = ContinuousClock.now
+        let now = CoarseClock.now()
+        let interval = CoarseClock.nanoseconds(healthCheckInterval)
         let due = state.withLock { state -> [PostgresConnection] in
             var due: [PostgresConnection] = []
             state.idle.removeAll { entry in
-                guard entry.since.duration(to: now) >= healthCheckInterval else { return false }
+                guard now &- entry.since >= interval else { return false }
                 due.append(entry.connection)
                 return true
             }

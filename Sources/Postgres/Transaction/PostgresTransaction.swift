@@ -7,7 +7,7 @@ public struct PostgresTransaction: PostgresQueryable {
     let lease: TransactionLease
 
     /// Runs one statement inside the transaction.
-    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+    public nonisolated(nonsending) func query(_ query: PostgresQuery) async throws -> PostgresRows {
         try lease.check()
         return try await connection.query(query)
     }
