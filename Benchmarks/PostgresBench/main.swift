@@ -55,15 +55,14 @@ do {
 }
 
 let configuration = try PostgresConfiguration.fromEnvironment()
-// With several loops, each has a pool of its own and the clients are spread over them.
+// With several loops, the pool spreads its connections over them and the clients are spread too.
 let loopCount = options.loops
-let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresEventLoop(name: "pg\($0)") }
-let pools = loops.map { PostgresPool(configuration: configuration, maximumConnections: options.clients / loopCount, acquireTimeout: .seconds(60),
-                        name: "bench", logger: .disabled, eventLoop: $0) }
+let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresEventLoop(name: "postgres-\($0)") }
+let pool = PostgresPool(configuration: configuration, maximumConnections: options.clients, acquireTimeout: .seconds(60),
+                        name: "bench", logger: .disabled, eventLoops: loops)
 let stop = Atomic<Bool>(false)
 
 @Sendable func work(_ client: Int) async throws -> Int {
-    let pool = pools[client % loopCount]
     var count = 0
     var value = client &* 7919
     while !stop.load(ordering: .relaxed) {
@@ -82,7 +81,7 @@ let stop = Atomic<Bool>(false)
 // Warm up: open every connection and prepare the statement on each.
 try await withThrowingTaskGroup(of: Void.self) { group in
     for _ in 0..<options.clients {
-        for pool in pools { group.addTask { _ = try await pool.withConnection { try await $0.query("SELECT 1") } } }
+        group.addTask { _ = try await pool.withConnection { try await $0.query("SELECT 1") } }
     }
     try await group.waitForAll()
 }
@@ -101,4 +100,4 @@ let total = try await withThrowingTaskGroup(of: Int.self) { group in
 let elapsed = start.duration(to: .now)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print(String(format: "tps=%.1f", Double(total) / seconds))
-for pool in pools { await pool.close() }
+await pool.close()

@@ -11,6 +11,9 @@ import Synchronization
 /// - Waiting is bounded: without a free connection within `acquireTimeout` the caller gets
 ///   `.poolTimeout`. When the server is unreachable, each waiting caller gets the connection error
 ///   as soon as its attempt fails, never a hang.
+/// - With several event loops, connections are spread over them, and a task running on one of the
+///   loops (`withTaskExecutorPreference(loop)`) is given a connection of that loop when one is idle,
+///   so its statements need no thread hop at all.
 /// - `statistics` (and, with a registry, the `postgres_pool_connections{pool,state}` gauges) show
 ///   connections in use, idle, connecting, waiting callers and the maximum.
 ///
@@ -77,8 +80,9 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     public let healthCheckInterval: Duration
     /// The pool's name in metrics and logs.
     public let name: String
-    /// The loop the connections run on.
-    public let eventLoop: PostgresEventLoop
+    /// The loops the connections run on, spread evenly.
+    public let eventLoops: [PostgresEventLoop]
+    private let nextLoop = Atomic<Int>(0)
     let logger: Logger
     private let state = Mutex(State())
     private let counters: Counters?
@@ -95,16 +99,17 @@ public final class PostgresPool: PostgresQueryable, Sendable {
         name: String = "default",
         logger: Logger,
         metrics: MetricsRegistry? = nil,
-        eventLoop: PostgresEventLoop = .shared
+        eventLoops: [PostgresEventLoop] = [.shared]
     ) {
         precondition(maximumConnections > 0, "a pool needs at least one connection")
+        precondition(!eventLoops.isEmpty, "a pool needs an event loop")
         self.configuration = configuration
         self.maximumConnections = maximumConnections
         self.acquireTimeout = acquireTimeout
         self.healthCheckInterval = healthCheckInterval
         self.name = name
         self.logger = logger.with("db.pool", name)
-        self.eventLoop = eventLoop
+        self.eventLoops = eventLoops
         counters = metrics.map { Counters(registry: $0, pool: name) }
         if let metrics { registerGauges(metrics) }
     }
@@ -183,8 +188,18 @@ public final class PostgresPool: PostgresQueryable, Sendable {
         while true {
             var stale: [PostgresConnection] = []
             var probe = false
+            let local = localLoop()
             let ready: PostgresConnection? = state.withLock { state in
                 guard !state.closed else { return nil }
+                if let local, let index = state.idle.lastIndex(where: { $0.connection.eventLoop === local }) {
+                    let entry = state.idle.remove(at: index)
+                    if entry.connection.isReusable {
+                        state.inUse += 1
+                        probe = CoarseClock.now() &- entry.since >= Self.probeAfterIdle
+                        return entry.connection
+                    }
+                    stale.append(entry.connection)
+                }
                 while let entry = state.idle.popLast() {
                     if entry.connection.isReusable {
                         state.inUse += 1
@@ -285,12 +300,20 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     private func discard(_ connections: [PostgresConnection]) {
         for connection in connections {
             let core = connection.core
-            eventLoop.execute { core.close() }
+            connection.eventLoop.execute { core.close() }
         }
     }
 
+    /// The pool's loop whose thread is running the caller, if any.
+    private func localLoop() -> PostgresEventLoop? {
+        guard eventLoops.count > 1 else { return nil }
+        return eventLoops.first { $0.inLoop }
+    }
+
     private func openConnection() {
-        PostgresConnection.connect(configuration: configuration, logger: logger, eventLoop: eventLoop) { [weak self] result in
+        // On the caller's loop when it runs on one, else the next in turn.
+        let loop = localLoop() ?? eventLoops[nextLoop.wrappingAdd(1, ordering: .relaxed).oldValue % eventLoops.count]
+        PostgresConnection.connect(configuration: configuration, logger: logger, eventLoop: loop) { [weak self] result in
             self?.connectFinished(result)
         }
     }
@@ -337,7 +360,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     /// One timer per pool at a time, set for the earliest waiter's deadline.
     private func scheduleSweep(after delay: Duration) {
-        eventLoop.schedule(after: delay) { [weak self] in self?.sweepExpiredWaiters() }
+        eventLoops[0].schedule(after: delay) { [weak self] in self?.sweepExpiredWaiters() }
     }
 
     private func sweepExpiredWaiters() {

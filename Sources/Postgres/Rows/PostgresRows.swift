@@ -25,4 +25,12 @@ public struct PostgresRows: RandomAccessCollection, Sendable {
     public var commandTag: String { result.commandTag }
     /// The column names in order.
     public var columnNames: [String] { (0..<result.columnCount).map(result.columnName) }
+
+    /// Decodes every row as a tuple of its columns, e.g. `try rows.decode((UUID, String).self)`.
+    public func decode<each T: PostgresDecodable>(_ types: (repeat each T).Type) throws -> [(repeat each T)] {
+        var values: [(repeat each T)] = []
+        values.reserveCapacity(count)
+        for row in self { values.append(try row.decode(types)) }
+        return values
+    }
 }

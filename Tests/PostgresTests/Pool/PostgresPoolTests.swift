@@ -32,6 +32,26 @@ import Testing
         }
     }
 
+    @Test func spreadsConnectionsOverLoopsAndHandsOutTheCallersOwn() async throws {
+        let loops = [PostgresEventLoop(name: "pool-loop-a"), PostgresEventLoop(name: "pool-loop-b")]
+        let pool = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 4, logger: .disabled, eventLoops: loops)
+        let gate = Gate()
+        // Open four connections at once from outside the loops: two on each.
+        let holders = (0..<4).map { _ in Task { try await pool.withConnection { connection in await gate.wait(); return ObjectIdentifier(connection.eventLoop) } } }
+        while pool.statistics.inUse < 4 { try await Task.sleep(for: .milliseconds(5)) }
+        await gate.open()
+        var perLoop: [ObjectIdentifier: Int] = [:]
+        for holder in holders { perLoop[try await holder.value, default: 0] += 1 }
+        #expect(perLoop == [ObjectIdentifier(loops[0]): 2, ObjectIdentifier(loops[1]): 2])
+        for loop in loops {
+            let sameLoop = try await withTaskExecutorPreference(loop) {
+                try await pool.withConnection { connection in connection.eventLoop === loop }
+            }
+            #expect(sameLoop)
+        }
+        await pool.close()
+    }
+
     @Test func waitingIsBoundedByTheAcquireTimeout() async throws {
         let metrics = MetricsRegistry()
         let pool = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 1, acquireTimeout: .milliseconds(200),
