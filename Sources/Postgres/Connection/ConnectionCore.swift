@@ -14,7 +14,8 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     private struct CachedStatement {
         var types: [UInt32]
-        var name: String
+        /// NUL-terminated, so it goes to libpq without a conversion (which would allocate).
+        var name: ContiguousArray<CChar>
     }
 
     /// Most named statements kept per connection; statements beyond run unnamed (parsed every time).
@@ -47,6 +48,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private var active: PendingOperation?
 
     private var statements: [String: [CachedStatement]] = [:]
+    /// The statement used last: most connections run the same statement again and again, and
+    /// comparing short strings is cheaper than hashing.
+    private var lastStatement: (sql: String, entry: CachedStatement)?
     private var statementCount = 0
     private var statementNumber = 0
 
@@ -266,11 +270,13 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         if statementCount < Self.statementCacheLimit {
             statementCount += 1
             statementNumber += 1
-            let name = "wr\(statementNumber)"
+            let name = "wr\(statementNumber)".utf8CString
             operation.step = .preparing(name: name)
             let types = query.bindings.types
             return types.withUnsafeBufferPointer { types in
-                PQsendPrepare(connection, name, query.sql, Int32(types.count), types.baseAddress)
+                name.withUnsafeBufferPointer { name in
+                    PQsendPrepare(connection, name.baseAddress, query.sql, Int32(types.count), types.baseAddress)
+                }
             }
         }
         operation.step = .executing
@@ -279,19 +285,26 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
     }
 
-    private func sendPrepared(_ connection: OpaquePointer, name: String, query: PostgresQuery, format: Int32) -> Int32 {
-        query.bindings.withLibPQArguments { count, _, values, lengths, formats in
-            PQsendQueryPrepared(connection, name, count, values, lengths, formats, format)
+    private func sendPrepared(_ connection: OpaquePointer, name: ContiguousArray<CChar>, query: PostgresQuery, format: Int32) -> Int32 {
+        name.withUnsafeBufferPointer { name in
+            query.bindings.withLibPQArguments { count, _, values, lengths, formats in
+                PQsendQueryPrepared(connection, name.baseAddress, count, values, lengths, formats, format)
+            }
         }
     }
 
-    private func cachedStatement(_ query: PostgresQuery) -> String? {
+    private func cachedStatement(_ query: PostgresQuery) -> ContiguousArray<CChar>? {
+        if let last = lastStatement, last.sql == query.sql, query.bindings.typesEqual(last.entry.types) { return last.entry.name }
         guard let entries = statements[query.sql] else { return nil }
-        for entry in entries where query.bindings.typesEqual(entry.types) { return entry.name }
+        for entry in entries where query.bindings.typesEqual(entry.types) {
+            lastStatement = (query.sql, entry)
+            return entry.name
+        }
         return nil
     }
 
     private func forgetStatement(_ query: PostgresQuery) {
+        lastStatement = nil
         let before = statements[query.sql]?.count ?? 0
         statements[query.sql]?.removeAll { query.bindings.typesEqual($0.types) }
         statementCount -= before - (statements[query.sql]?.count ?? 0)

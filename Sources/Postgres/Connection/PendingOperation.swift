@@ -12,7 +12,7 @@ enum ConnectionRequest: Sendable {
 /// on the loop thread; a class, so the loop moves a reference rather than copying the request.
 final class PendingOperation: @unchecked Sendable {
     enum Step {
-        case preparing(name: String)
+        case preparing(name: ContiguousArray<CChar>)
         case executing
         case simple
         case pipeline
