@@ -141,7 +141,8 @@ import Testing
     }
 
     @Test func healthChecksKeepGoodConnectionsAndCancellingRunClosesThePool() async throws {
-        let pool = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 2, healthCheckInterval: .milliseconds(50), logger: .disabled)
+        // One connection, so a statement issued during a ping waits for that same connection.
+        let pool = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 1, healthCheckInterval: .milliseconds(50), logger: .disabled)
         let before = try await pool.query("SELECT pg_backend_pid()").first!.decode(Int32.self)
         let running = Task { try await pool.run() }
         try await Task.sleep(for: .milliseconds(250))
