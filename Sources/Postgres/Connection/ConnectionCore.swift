@@ -412,27 +412,33 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         active = nil
         let result = operation.result
         operation.result = nil
-        var error = operation.error
-        if let severity = error?.server?.severity, severity == "FATAL" || severity == "PANIC" {
-            // The error ended the session (e.g. 57P01 when the server shuts down).
-            error?.code = .connectionClosed
-            discard.store(true, ordering: .relaxed)
-        }
         if let connection {
             let status = PQtransactionStatus(connection)
             inTransaction.store(status == PQTRANS_INTRANS || status == PQTRANS_INERROR, ordering: .relaxed)
         }
-        if let error {
-            if let result { PQclear(result) }
-            if operation.cancelRequested, error.sqlState == "57014" {
-                operation.continuation.resume(throwing: CancellationError())
-            } else {
-                operation.continuation.resume(throwing: error)
-            }
-        } else {
+        if operation.error == nil {
             operation.continuation.resume(returning: PostgresResult(result))
+        } else {
+            if let result { PQclear(result) }
+            fail(operation)
         }
         startNext()
+    }
+
+    /// Resumes a finished operation with its error (kept out of `finishActive`, whose common path
+    /// should not copy the large error value).
+    private func fail(_ operation: PendingOperation) {
+        guard var error = operation.error else { return }
+        if let severity = error.server?.severity, severity == "FATAL" || severity == "PANIC" {
+            // The error ended the session (e.g. 57P01 when the server shuts down).
+            error.code = .connectionClosed
+            discard.store(true, ordering: .relaxed)
+        }
+        if operation.cancelRequested, error.sqlState == "57014" {
+            operation.continuation.resume(throwing: CancellationError())
+        } else {
+            operation.continuation.resume(throwing: error)
+        }
     }
 
     /// Cancels a queued operation, or asks the server to cancel the running one.

@@ -71,6 +71,23 @@ import Testing
         await pool.close()
     }
 
+    @Test func cancellingAWaitingCallerRemovesItFromTheQueue() async throws {
+        let pool = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 1, acquireTimeout: .seconds(30), logger: .disabled)
+        let gate = Gate()
+        let holder = Task { try await pool.withConnection { _ in await gate.wait() } }
+        while pool.statistics.inUse < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        let waiting = Task { try await pool.query("SELECT 1") }
+        while pool.statistics.waiting < 1 { try await Task.sleep(for: .milliseconds(5)) }
+        waiting.cancel()
+        let result = await waiting.result
+        #expect(throws: CancellationError.self) { try result.get() }
+        #expect(pool.statistics.waiting == 0)
+        await gate.open()
+        try await holder.value
+        #expect(try await pool.query("SELECT 3").first!.decode(Int.self) == 3)
+        await pool.close()
+    }
+
     @Test func unreachableDatabaseFailsEveryCallerFast() async throws {
         let port = try TemporaryCluster.freePort()
         let pool = PostgresPool(configuration: PostgresConfiguration(host: "127.0.0.1", port: port, user: "x", sslMode: .disable),
