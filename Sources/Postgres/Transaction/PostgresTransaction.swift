@@ -1,5 +1,3 @@
-import Synchronization
-
 /// A transaction in progress, handed to the body of `transaction { tx in … }`. Valid only inside
 /// the body: using it afterwards throws `.useAfterRelease` (the connection may serve someone else).
 public struct PostgresTransaction: PostgresQueryable {
