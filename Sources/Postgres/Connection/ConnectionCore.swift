@@ -6,9 +6,10 @@ import Synchronization
 
 /// One libpq connection driven in non-blocking mode by its event loop.
 ///
-/// All mutable state is confined to the loop thread; other threads only submit closures through
-/// `loop.execute` and read the atomics (`usable`, `inTransaction`, `discard`). Operations run one at a
-/// time in submission order.
+/// All mutable state is guarded by one lock per connection. The loop thread takes it to read
+/// answers; a caller takes it to send a statement directly when the connection is free, which saves a
+/// wake-up of the loop per statement. Other threads read only the atomics (`usable`, `inTransaction`,
+/// `discard`). Operations run one at a time in submission order.
 final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private enum Phase { case new, connecting, open, closed }
 
@@ -23,6 +24,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     let loop: PostgresEventLoop
     private let logger: Logger
+    /// Guards everything below: libpq is called by whichever thread holds it (the loop reading
+    /// answers, or a caller sending a statement), so a `PGconn` is never used by two threads at once.
+    private let lock = Mutex<Void>(())
 
     // Shared with other threads.
     /// True while the connection is open and has not failed.
@@ -54,7 +58,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private var statementCount = 0
     private var statementNumber = 0
 
-    var receivesNotifications = false
+    private var receivesNotifications = false
     private var notifications: [PostgresNotification] = []
     private var notificationWaiter: UnsafeContinuation<PostgresNotification?, any Error>?
     private var notificationWaiterGeneration: UInt64 = 0
@@ -75,6 +79,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     /// Starts a non-blocking connection attempt; `completion` runs on the loop thread.
     func connect(parameters: [(String, String)], timeout: Duration, completion: @escaping (Result<Void, any Error>) -> Void) {
+        lock.withLock { _ in connectLocked(parameters: parameters, timeout: timeout, completion: completion) }
+    }
+
+    private func connectLocked(parameters: [(String, String)], timeout: Duration, completion: @escaping (Result<Void, any Error>) -> Void) {
         precondition(phase == .new)
         phase = .connecting
         connectCompletion = completion
@@ -94,15 +102,21 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
         let seconds = timeout.components.seconds
         connectTimer = loop.schedule(after: timeout) { [weak self] in
-            guard let self, self.phase == .connecting else { return }
-            self.failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "timed out after \(seconds)s"))
+            guard let self else { return }
+            self.lock.withLock { _ in
+                guard self.phase == .connecting else { return }
+                self.failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "timed out after \(seconds)s"))
+            }
         }
         // libpq has already begun (socket created, connect() issued); behave as if it asked to write.
         watch(CSYSTEM_EPOLLOUT)
     }
 
     /// Gives up on a connection attempt (the caller was cancelled).
-    func abortConnect() {
+    /// Gives up on a connection attempt (the caller was cancelled).
+    func abortConnect() { lock.withLock { _ in abortConnectLocked() } }
+
+    private func abortConnectLocked() {
         guard phase == .connecting else { return }
         failConnect(CancellationError())
     }
@@ -146,7 +160,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     // MARK: Events
 
-    func handle(events: UInt32) {
+    func handle(events: UInt32) { lock.withLock { _ in handleLocked(events: events) } }
+
+    private func handleLocked(events: UInt32) {
         switch phase {
         case .connecting:
             continueConnecting()
@@ -204,7 +220,11 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     // MARK: Operations
 
     /// Queues an operation; it starts when the ones before it have finished.
-    func submit(_ operation: PendingOperation) {
+    /// Queues an operation, from any thread; when the connection is free the statement is sent
+    /// right away on the calling thread (no hop to the loop), and the loop reads the answer.
+    func submit(_ operation: PendingOperation) { lock.withLock { _ in submitLocked(operation) } }
+
+    private func submitLocked(_ operation: PendingOperation) {
         guard phase == .open else {
             operation.continuation.resume(throwing: closeError(for: operation.operation))
             return
@@ -442,7 +462,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     }
 
     /// Cancels a queued operation, or asks the server to cancel the running one.
-    func cancel(operationID: UInt64) {
+    /// Cancels a queued operation, or asks the server to cancel the running one.
+    func cancel(operationID: UInt64) { lock.withLock { _ in cancelLocked(operationID: operationID) } }
+
+    private func cancelLocked(operationID: UInt64) {
         if let index = queue[queueHead...].firstIndex(where: { $0.id == operationID }) {
             let operation = queue.remove(at: index)
             operation.continuation.resume(throwing: CancellationError())
@@ -466,7 +489,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     /// Reads whatever the server sent while the connection sat idle, without blocking: a
     /// server that restarted has sent `FATAL 57P01` and closed. Returns whether the connection is
     /// still good.
-    func probe() -> Bool {
+    /// Reads what the server sent while idle, without blocking; false when it closed the connection.
+    func probe() -> Bool { lock.withLock { _ in probeLocked() } }
+
+    private func probeLocked() -> Bool {
         guard phase == .open, let connection else { return false }
         guard active == nil else { return true }
         if PQconsumeInput(connection) == 0 || PQstatus(connection) == CONNECTION_BAD {
@@ -500,7 +526,12 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     /// Resumes `continuation` with the next notification, with nil after `timeout`, or with the
     /// connection's error when it closes.
+    /// Resumes `continuation` with the next notification, nil after `timeout`, or the close error.
     func nextNotification(timeout: Duration, _ continuation: UnsafeContinuation<PostgresNotification?, any Error>) {
+        lock.withLock { _ in nextNotificationLocked(timeout: timeout, continuation) }
+    }
+
+    private func nextNotificationLocked(timeout: Duration, _ continuation: UnsafeContinuation<PostgresNotification?, any Error>) {
         if !notifications.isEmpty {
             continuation.resume(returning: notifications.removeFirst())
             return
@@ -518,14 +549,23 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         let generation = notificationWaiterGeneration
         notificationWaiter = continuation
         loop.schedule(after: timeout) { [weak self] in
-            guard let self, self.notificationWaiterGeneration == generation, let waiter = self.notificationWaiter else { return }
-            self.notificationWaiter = nil
-            waiter.resume(returning: nil)
+            guard let self else { return }
+            self.lock.withLock { _ in
+                guard self.notificationWaiterGeneration == generation, let waiter = self.notificationWaiter else { return }
+                self.notificationWaiter = nil
+                waiter.resume(returning: nil)
+            }
         }
     }
 
     /// Ends a pending `nextNotification` with `CancellationError`.
-    func cancelNotificationWait() {
+    /// Starts keeping notifications for `nextNotification`.
+    func startReceivingNotifications() { lock.withLock { _ in receivesNotifications = true } }
+
+    /// Ends a pending `nextNotification` with `CancellationError`.
+    func cancelNotificationWait() { lock.withLock { _ in cancelNotificationWaitLocked() } }
+
+    private func cancelNotificationWaitLocked() {
         guard let waiter = notificationWaiter else {
             // The cancellation overtook the wait it was meant for.
             notificationCancelPending = true
@@ -538,7 +578,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     // MARK: Closing
 
     /// Closes the connection; queued and running operations fail with `.connectionClosed`.
-    func close() {
+    /// Closes the connection; queued and running operations fail with `.connectionClosed`.
+    func close() { lock.withLock { _ in closeLocked() } }
+
+    private func closeLocked() {
         guard phase != .closed else { return }
         if phase == .connecting {
             failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "closed while connecting"))

@@ -102,15 +102,19 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
         return token
     }
 
-    /// Stops delivering events for `token`; events still queued for it are dropped.
+    /// Stops delivering events for `token`; events still queued for it are dropped. Callable from
+    /// any thread (the handler table itself is changed on the loop).
     func removeToken(_ token: UInt64) {
-        precondition(inLoop)
+        guard inLoop else {
+            execute { [self] in handlers[token] = nil }
+            return
+        }
         handlers[token] = nil
     }
 
     /// Watches `descriptor` for `events`, delivering them under `token` (adds or modifies).
+    /// `epoll_ctl` is thread-safe, so any thread holding the connection's lock may call this.
     func watch(token: UInt64, descriptor: Int32, events: UInt32, isNew: Bool) {
-        precondition(inLoop)
         let first = isNew ? CSYSTEM_EPOLL_CTL_ADD : CSYSTEM_EPOLL_CTL_MOD
         let second = isNew ? CSYSTEM_EPOLL_CTL_MOD : CSYSTEM_EPOLL_CTL_ADD
         if csystem_epoll_ctl(epollDescriptor, first, descriptor, events, token) != 0 {
@@ -119,9 +123,8 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
         }
     }
 
-    /// Removes a descriptor that is still open from the set.
+    /// Removes a descriptor that is still open from the set (any thread).
     func unwatch(descriptor: Int32) {
-        precondition(inLoop)
         _ = csystem_epoll_ctl(epollDescriptor, CSYSTEM_EPOLL_CTL_DEL, descriptor, 0, 0)
     }
 

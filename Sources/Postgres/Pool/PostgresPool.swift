@@ -213,7 +213,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
             discard(stale)
             guard let connection = ready else { return try await acquireWaiting() }
             if !probe { return connection }
-            if await connection.probe() { return connection }
+            if connection.probe() { return connection }
             // The server closed it while it sat idle: replace it.
             release(connection)
         }
@@ -299,6 +299,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     private func discard(_ connections: [PostgresConnection]) {
         for connection in connections {
+            // Deferred to the loop: this can run inside a connection's own completion, under its lock.
             let core = connection.core
             connection.eventLoop.execute { core.close() }
         }
