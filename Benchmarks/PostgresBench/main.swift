@@ -1,6 +1,10 @@
 // pg-bench: drives our PostgreSQL client the way pgbench drives libpq, for scripts/bench/01-postgres.sh.
 //
-//   pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global] [--loops L]
+//   pg-bench --workload select1|insert|transaction --clients N --seconds S [--executor loop|global] [--loops L]
+//
+// Workloads: `select1` runs `SELECT 1`; `insert` inserts one row (a durable commit each);
+// `transaction` is shaped like a web request: a transaction acting as role `bench_role` with one
+// setting (BEGIN and the context in one round trip), one `SELECT 1`, then COMMIT.
 //
 // Connects with the PG* environment, opens one pool connection per client, runs N tasks that each
 // repeat the statement until the time is up, and prints `tps=<transactions per second>`.
@@ -32,7 +36,7 @@ struct Options {
             default: throw Usage()
             }
         }
-        guard ["select1", "insert"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor),
+        guard ["select1", "insert", "transaction"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor),
               loops > 0, clients % loops == 0
         else {
             throw Usage()
@@ -42,7 +46,7 @@ struct Options {
 
 struct Usage: Error, CustomStringConvertible {
     var description: String {
-        "usage: pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global] [--loops L (dividing N)]"
+        "usage: pg-bench --workload select1|insert|transaction --clients N --seconds S [--executor loop|global] [--loops L (dividing N)]"
     }
 }
 
@@ -61,6 +65,7 @@ let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresE
 let pool = PostgresPool(configuration: configuration, maximumConnections: options.clients, acquireTimeout: .seconds(60),
                         name: "bench", logger: .disabled, eventLoops: loops)
 let stop = Atomic<Bool>(false)
+let context = SessionContext(role: "bench_role", settings: ["app.person_id": "8b3d9a52-3f0e-4c51-9a8e-2f1d6c7b5e40"])
 
 @Sendable func work(_ client: Int) async throws -> Int {
     var count = 0
@@ -69,6 +74,10 @@ let stop = Atomic<Bool>(false)
         switch options.workload {
         case "select1":
             _ = try await pool.query("SELECT 1")
+        case "transaction":
+            try await pool.transaction(as: context) { transaction in
+                _ = try await transaction.query("SELECT 1")
+            }
         default:
             value = (value &* 1_103_515_245 &+ 12345) & 0x3FFF_FFFF
             _ = try await pool.query("INSERT INTO bench_insert (v) VALUES (\(value))")

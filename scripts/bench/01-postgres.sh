@@ -24,10 +24,20 @@ trap 'scripts/pg.sh destroy "$cluster" >/dev/null 2>&1 || true' EXIT
 scripts/pg.sh start "$cluster"
 eval "$(scripts/pg.sh env "$cluster")"
 export PGAPPNAME=wr-bench
-psql -q -X -v ON_ERROR_STOP=1 -c "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, v bigint NOT NULL)"
+psql -q -X -v ON_ERROR_STOP=1 -c "CREATE TABLE bench_insert (id bigserial PRIMARY KEY, v bigint NOT NULL)" \
+    -c "CREATE ROLE bench_role NOLOGIN"
 
 printf 'SELECT 1;\n' > "$scratch/select1.sql"
 printf '\\set v random(1, 1000000000)\nINSERT INTO bench_insert (v) VALUES (:v);\n' > "$scratch/insert.sql"
+# A web request: BEGIN and the acting role and setting in one round trip (pipelined), a statement, COMMIT.
+cat > "$scratch/transaction.sql" <<'SQL'
+\startpipeline
+BEGIN;
+SELECT set_config('role', 'bench_role', true), set_config('app.person_id', '8b3d9a52-3f0e-4c51-9a8e-2f1d6c7b5e40', true);
+\endpipeline
+SELECT 1;
+COMMIT;
+SQL
 
 pgbench_tps() {  # workload clients
     pgbench -n -M prepared -c "$2" -j 2 -T "$seconds" -f "$scratch/$1.sql" postgres 2>/dev/null \
@@ -50,4 +60,6 @@ row "SELECT 1" select1 4 loop
 row "SELECT 1" select1 32 loop
 row "INSERT one row (durable commit)" insert 4 loop
 row "INSERT one row (durable commit)" insert 32 loop
+row "transaction as a role + SELECT 1" transaction 4 loop
+row "transaction as a role + SELECT 1" transaction 32 loop
 row "SELECT 1, tasks on global executor" select1 4 global

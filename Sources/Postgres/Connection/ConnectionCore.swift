@@ -13,7 +13,7 @@ import Synchronization
 final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private enum Phase { case new, connecting, open, closed }
 
-    private struct CachedStatement {
+    struct CachedStatement {
         var types: [UInt32]
         /// NUL-terminated, so it goes to libpq without a conversion (which would allocate).
         var name: ContiguousArray<CChar>
@@ -266,9 +266,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             operation.step = .pipeline
             var ok = PQenterPipelineMode(connection)
             for query in queries where ok == 1 {
-                ok = query.bindings.withLibPQArguments { count, types, values, lengths, formats in
-                    PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, query.resultFormat.rawValue)
-                }
+                ok = sendInPipeline(connection, query: query, operation: operation)
             }
             if ok == 1 { ok = PQpipelineSync(connection) }
             sent = ok
@@ -303,6 +301,31 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         return query.bindings.withLibPQArguments { count, types, values, lengths, formats in
             PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
         }
+    }
+
+    /// Queues one statement of a pipeline: its cached statement, or Parse and then Execute of a new
+    /// one in the same pipeline (cached once the whole pipeline succeeded).
+    private func sendInPipeline(_ connection: OpaquePointer, query: PostgresQuery, operation: PendingOperation) -> Int32 {
+        let format = query.resultFormat.rawValue
+        if let name = cachedStatement(query) {
+            return sendPrepared(connection, name: name, query: query, format: format)
+        }
+        guard statementCount < Self.statementCacheLimit else {
+            return query.bindings.withLibPQArguments { count, types, values, lengths, formats in
+                PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
+            }
+        }
+        statementNumber += 1
+        let name = "wr\(statementNumber)".utf8CString
+        let types = query.bindings.types
+        let prepared = types.withUnsafeBufferPointer { types in
+            name.withUnsafeBufferPointer { name in
+                PQsendPrepare(connection, name.baseAddress, query.sql, Int32(types.count), types.baseAddress)
+            }
+        }
+        guard prepared == 1 else { return prepared }
+        operation.preparedInPipeline.append((query.sql, CachedStatement(types: types, name: name)))
+        return sendPrepared(connection, name: name, query: query, format: format)
     }
 
     private func sendPrepared(_ connection: OpaquePointer, name: ContiguousArray<CChar>, query: PostgresQuery, format: Int32) -> Int32 {
@@ -378,6 +401,12 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             case PGRES_PIPELINE_SYNC:
                 PQclear(result)
                 _ = PQexitPipelineMode(connection)
+                if operation.error == nil {
+                    for (sql, statement) in operation.preparedInPipeline where statementCount < Self.statementCacheLimit {
+                        statements[sql, default: []].append(statement)
+                        statementCount += 1
+                    }
+                }
                 finishActive()
             case PGRES_PIPELINE_ABORTED:
                 PQclear(result)

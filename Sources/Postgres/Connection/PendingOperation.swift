@@ -32,6 +32,8 @@ final class PendingOperation: @unchecked Sendable {
     /// The cached statement turned out stale; prepare it again and retry once.
     var retryPending = false
     var retried = false
+    /// Statements prepared inside a pipeline, cached when the pipeline succeeds.
+    var preparedInPipeline: [(sql: String, statement: ConnectionCore.CachedStatement)] = []
 
     init(id: UInt64, request: ConnectionRequest, operation: PostgresError.Operation, continuation: UnsafeContinuation<PostgresResult, any Error>) {
         self.id = id
