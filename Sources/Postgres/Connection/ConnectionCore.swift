@@ -52,9 +52,11 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private var active: PendingOperation?
 
     private var statements: [String: [CachedStatement]] = [:]
-    /// The statement used last: most connections run the same statement again and again, and
-    /// comparing short strings is cheaper than hashing.
-    private var lastStatement: (sql: String, entry: CachedStatement)?
+    /// The statements used last, newest first: connections run a few statements again and again
+    /// (a web request: BEGIN with its context, a query, COMMIT), and comparing short strings is
+    /// cheaper than hashing.
+    private var recentStatements: [(sql: String, entry: CachedStatement)] = []
+    private static let recentLimit = 4
     private var statementCount = 0
     private var statementNumber = 0
 
@@ -337,17 +339,24 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     }
 
     private func cachedStatement(_ query: PostgresQuery) -> ContiguousArray<CChar>? {
-        if let last = lastStatement, last.sql == query.sql, query.bindings.typesEqual(last.entry.types) { return last.entry.name }
+        for index in recentStatements.indices {
+            let recent = recentStatements[index]
+            if recent.sql == query.sql, query.bindings.typesEqual(recent.entry.types) {
+                if index > 0 { recentStatements.swapAt(index, index - 1) }
+                return recent.entry.name
+            }
+        }
         guard let entries = statements[query.sql] else { return nil }
         for entry in entries where query.bindings.typesEqual(entry.types) {
-            lastStatement = (query.sql, entry)
+            if recentStatements.count == Self.recentLimit { recentStatements.removeLast() }
+            recentStatements.insert((query.sql, entry), at: 0)
             return entry.name
         }
         return nil
     }
 
     private func forgetStatement(_ query: PostgresQuery) {
-        lastStatement = nil
+        recentStatements.removeAll()
         let before = statements[query.sql]?.count ?? 0
         statements[query.sql]?.removeAll { query.bindings.typesEqual($0.types) }
         statementCount -= before - (statements[query.sql]?.count ?? 0)

@@ -148,7 +148,7 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
         defer { events.deallocate() }
         while true {
             runPendingWork()
-            var timeout = timers.millisecondsUntilNext(now: .now)
+            var timeout = timers.millisecondsUntilNext()
             var announcedSleep = false
             if !local.isEmpty {
                 timeout = 0
@@ -177,7 +177,7 @@ public final class PostgresEventLoop: TaskExecutor, @unchecked Sendable {
                     handler.handle(events: event.events)
                 }
             }
-            timers.fireDue(now: .now)
+            timers.fireDue()
         }
     }
 

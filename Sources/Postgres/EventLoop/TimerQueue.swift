@@ -23,17 +23,20 @@ struct TimerQueue {
     }
 
     /// Milliseconds until the earliest live deadline (rounded up), or -1 when there is none.
-    mutating func millisecondsUntilNext(now: ContinuousClock.Instant) -> Int32 {
+    mutating func millisecondsUntilNext() -> Int32 {
         while let first = heap.first, first.timer.isCancelled { _ = popFirst() }
         guard let first = heap.first else { return -1 }
-        let remaining = now.duration(to: first.deadline)
+        let remaining = ContinuousClock.now.duration(to: first.deadline)
         if remaining <= .zero { return 0 }
         let (seconds, attoseconds) = remaining.components
         let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
         return Int32(clamping: milliseconds)
     }
 
-    mutating func fireDue(now: ContinuousClock.Instant) {
+    /// Runs the actions whose deadline has passed (reading the clock only when a timer exists).
+    mutating func fireDue() {
+        guard !heap.isEmpty else { return }
+        let now = ContinuousClock.now
         while let first = heap.first, first.deadline <= now || first.timer.isCancelled {
             let entry = popFirst()
             if !entry.timer.isCancelled {
