@@ -48,6 +48,8 @@ ours_tps() {  # workload clients [executor]
 }
 
 echo "PostgreSQL 15, durable (fsync on), unix socket, ${seconds}s per round; pgbench -M prepared -j 2 vs pg-bench (ours)"
+# Other work on the machine moves both columns; the load average says how much to trust a row.
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-34s %7s %12s %12s %7s\n' workload clients pgbench ours ratio
 row() {  # label workload clients executor
     local theirs ours
@@ -63,3 +65,4 @@ row "INSERT one row (durable commit)" insert 32 loop
 row "transaction as a role + SELECT 1" transaction 4 loop
 row "transaction as a role + SELECT 1" transaction 32 loop
 row "SELECT 1, tasks on global executor" select1 4 global
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
