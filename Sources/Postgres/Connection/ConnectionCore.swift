@@ -38,7 +38,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     /// Identifies operations for cancellation.
     let operationIDs = Atomic<UInt64>(1)
 
-    // Loop thread only.
+    // Guarded by `lock`.
     private var connection: OpaquePointer?
     private var phase = Phase.new
     private var token: UInt64 = 0

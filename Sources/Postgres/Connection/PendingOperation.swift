@@ -9,7 +9,7 @@ enum ConnectionRequest: Sendable {
 }
 
 /// A request waiting to run or running, with its progress. Created by the caller, then touched only
-/// on the loop thread; a class, so the loop moves a reference rather than copying the request.
+/// under its connection's lock; a class, so a reference moves around rather than a copy of the request.
 final class PendingOperation: @unchecked Sendable {
     enum Step {
         case preparing(name: ContiguousArray<CChar>)

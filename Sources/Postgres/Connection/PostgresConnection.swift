@@ -6,8 +6,9 @@ public import Observability
 /// that needs one session throughout (an advisory lock, `LISTEN`).
 ///
 /// Statements are sent as cached prepared statements (named per connection, keyed by SQL text and
-/// bind types) with binary results. The connection lives on an event loop thread; awaiting a result
-/// never blocks a thread of the concurrency pool.
+/// bind types) with binary results. The socket is non-blocking: a statement is written by the
+/// calling thread when the connection is free, and the answer is read by the event loop thread, so
+/// awaiting a result never blocks a thread of the concurrency pool.
 public final class PostgresConnection: PostgresQueryable, Sendable {
     let core: ConnectionCore
     /// The loop this connection runs on.
