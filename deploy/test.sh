@@ -59,6 +59,7 @@ cleanup() {
     "$unitctl" stop-all >/dev/null 2>&1
     if [ -f "$work/nginx/nginx.pid" ]; then kill "$(cat "$work/nginx/nginx.pid")" 2>/dev/null; fi
     if [ -n "${echo_pid:-}" ]; then kill "$echo_pid" 2>/dev/null; fi
+    if [ -n "${smtp_pid:-}" ]; then kill "$smtp_pid" 2>/dev/null; fi
     if [ -n "${stream_pid:-}" ]; then kill "$stream_pid" 2>/dev/null; fi
     for data in "${clusters[@]}"; do as_pg "$pgbin/pg_ctl" -D "$data" -m immediate -w stop >/dev/null 2>&1; done
     if [ $status != 0 ] && [ -d "$work/units/logs" ]; then
@@ -72,7 +73,7 @@ trap cleanup EXIT INT TERM
 
 free_port() { "$python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 pg_port=$(free_port); replica_port=$(free_port); restore_port=$(free_port)
-web1=$(free_port); web2=$(free_port); https_port=$(free_port); http_port=$(free_port); echo_port=$(free_port)
+web1=$(free_port); web2=$(free_port); https_port=$(free_port); http_port=$(free_port); echo_port=$(free_port); smtp_port=$(free_port)
 public=medarbetarstod.example.se
 base=https://$public:$https_port
 resolve=(--resolve "$public:$https_port:127.0.0.1" --cacert "$work/tls/ca.crt")
@@ -188,6 +189,7 @@ sed -i -e "s#db1\.example\.se:5432#127.0.0.1:$pg_port#g" \
     -e "s#/etc/workplace-routine/#$etc/#g" \
     -e "s#/usr/share/workplace-routine/#$stage/usr/share/workplace-routine/#g" \
     -e "s#^WR_PUBLIC_URL=.*#WR_PUBLIC_URL=$base#" \
+    -e "s#^WR_SMTP_PORT=.*#WR_SMTP_PORT=$smtp_port#" \
     "$etc/workplace-routine.env"
 # The content key is kept apart from the database and its backups (in production: the secret store).
 keystore=$work/keystore
@@ -373,6 +375,10 @@ for port in $web1 $web2; do
 done
 ok "workplace-routine@$web1 and @$web2 ready: as $user, credentials from LoadCredential, no new privileges, no capabilities, no writable+executable memory"
 if "$bin" help | grep -q '^ *notifier'; then
+    # The node's mail relay (in production postfix on loopback; here a sink that keeps every message).
+    mkdir -p "$work/mail"
+    "$python" deploy/test/smtp_sink.py "$smtp_port" "$work/mail" &
+    smtp_pid=$!
     "$unitctl" start workplace-routine-notifier@1.service workplace-routine-notifier@2.service
     ok "workplace-routine-notifier@1 and @2 running"
     notifiers=(workplace-routine-notifier@1.service workplace-routine-notifier@2.service)
@@ -421,6 +427,18 @@ rm -f "$work/message"
 [ "$(su_psql -d workplace_routine -c "SELECT count(*) FROM support.request WHERE door = 'anonymous' AND message_enc IS NOT NULL")" = 1 ] \
     || fail "the support request is missing"
 ok "the request's message is sealed under the content key"
+if [ ${#notifiers[@]} -gt 0 ]; then
+    for _ in $(seq 1 300); do
+        mail=$(grep -l '^X-Envelope-To: .*stod@testkommunen\.example' "$work"/mail/*.eml 2>/dev/null | head -n 1 || true)
+        [ -n "$mail" ] && break
+        sleep 0.1
+    done
+    [ -n "$mail" ] || fail "no notice reached the support team's mailbox: $(operator notifier status 2>&1)"
+    if grep -qiF "$secret" "$mail" || grep -qi 'våld\|v=C3=A5ld\|violence' "$mail"; then fail "the notice names its subject: $(cat "$mail")"; fi
+    ok "a Notifier told the team's mailbox that there is something new, without a word of the request"
+    operator notifier status > "$work/notifier-status" || fail "notifier status: $(cat "$work/notifier-status")"
+    ok "workplace-routine-operator notifier status answers"
+fi
 
 # ---------------------------------------------------------------------------------------------------
 step "rolling restart of one instance under a stream of requests (workplace-routine-rolling-restart)"
@@ -449,6 +467,10 @@ end_stream rolling
 [ "$(cat "$WR_UNITCTL_STATE/workplace-routine@$web1.service.pid")" != "$old_pid" ] || fail "the instance was not restarted"
 cmp -s "$upstream" "$ngx/upstream.instances" || fail "the upstream file was not restored: $(cat "$upstream")"
 ok "workplace-routine@$web1 drained, stopped with SIGTERM (exit 0), restarted, back in nginx: no request failed"
+for unit in "${notifiers[@]}"; do
+    "$unitctl" restart "$unit"
+done
+[ ${#notifiers[@]} = 0 ] || ok "the Notifiers restarted one at a time, each stopping cleanly on SIGTERM"
 
 step "unplanned stop of an instance (SIGTERM, no draining) under a stream of GET requests"
 stream unplanned --get-only
