@@ -438,6 +438,9 @@ if [ ${#notifiers[@]} -gt 0 ]; then
     ok "a Notifier told the team's mailbox that there is something new, without a word of the request"
     operator notifier status > "$work/notifier-status" || fail "notifier status: $(cat "$work/notifier-status")"
     ok "workplace-routine-operator notifier status answers"
+    reloptions=$(su_psql -d workplace_routine -c "SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = 'notify.job'::regclass")
+    [[ "$reloptions" == *fillfactor=* && "$reloptions" == *autovacuum_vacuum_threshold=* ]] || fail "notify.job reloptions: $reloptions"
+    ok "the job queue table has its own autovacuum thresholds and fillfactor"
 fi
 
 # ---------------------------------------------------------------------------------------------------
