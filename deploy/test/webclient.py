@@ -5,6 +5,8 @@
     webclient.py stream --base URL --ca FILE --workers N --started-file F --stop-file F [--get-only]
     webclient.py failed-logins --base URL --ca FILE --source ADDRESS --count N
     webclient.py anonymous-request --base URL --ca FILE --message-file F
+    webclient.py record-talk --base URL --ca FILE --admin LOGIN --admin-password-file F
+                             --manager LOGIN --manager-password-file F --person NAME
 
 `stream` sends requests from N threads until the stop file appears, each on a fresh connection (so
 a connection nginx closes at a reload never carries a request; browsers retry that case themselves),
@@ -29,7 +31,8 @@ class Page(html.parser.HTMLParser):
     def __init__(self, body):
         super().__init__()
         self.fields, self.form, self.assets, self.text, self.receipts = {}, [], [], [], []
-        self._select, self._option, self._textarea, self._receipt = None, None, None, False
+        self.links, self.actions = [], []
+        self._select, self._option, self._textarea, self._receipt, self._link = None, None, None, False, None
         self.feed(body)
 
     def handle_starttag(self, tag, attrs):
@@ -39,6 +42,10 @@ class Page(html.parser.HTMLParser):
                 self.assets.append(attrs[key])
         if "data-receipt" in attrs:
             self._receipt = True
+        if tag == "a" and attrs.get("href"):
+            self._link = [attrs["href"], ""]
+        if tag == "form" and (attrs.get("method") or "").lower() == "post":
+            self.actions.append(attrs.get("action") or "")
         name = attrs.get("name")
         if tag == "input" and name:
             kind = attrs.get("type", "text")
@@ -61,6 +68,9 @@ class Page(html.parser.HTMLParser):
                 self._select[2] = value
 
     def handle_endtag(self, tag):
+        if tag == "a" and self._link:
+            self.links.append((self._link[0], " ".join(self._link[1].split())))
+            self._link = None
         if tag == "textarea" and self._textarea:
             self.form.append(tuple(self._textarea))
             self._textarea = None
@@ -73,6 +83,8 @@ class Page(html.parser.HTMLParser):
 
     def handle_data(self, data):
         self.text.append(data)
+        if self._link:
+            self._link[1] += data
         if self._textarea:
             self._textarea[1] += data
         if self._receipt:
@@ -132,16 +144,20 @@ class Browser:
         return response.status, dict((k.lower(), v) for k, v in response.getheaders()), data.decode("utf-8", "replace")
 
 
-def login(args):
-    browser = Browser(args.base, args.ca)
-    password = open(args.password_file).read().strip()
+def log_in(browser, login, password_file):
+    password = open(password_file).read().strip()
     status, _, body = browser.request("GET", "/login")
     assert status == 200, f"GET /login: {status}"
     page = Page(body)
-    form = {"_csrf": page.fields["_csrf"], "next": "/", "username": args.login, "password": password}
+    form = {"_csrf": page.fields["_csrf"], "next": "/", "username": login, "password": password}
     status, headers, _ = browser.request("POST", "/login", form)
-    assert status == 303, f"POST /login: {status}"
+    assert status == 303, f"POST /login as {login}: {status}"
     assert any(name.endswith("wr_session") for name in browser.cookies), "no session cookie"
+
+
+def login(args):
+    browser = Browser(args.base, args.ca)
+    log_in(browser, args.login, args.password_file)
     assert all(name.startswith("__Host-") for name in browser.cookies if name != "wr_lang"), "cookies without __Host- over TLS"
     status, _, body = browser.request("GET", "/")
     assert status == 200, f"GET / after login: {status}"
@@ -190,6 +206,39 @@ def anonymous_request(args):
     assert status == 200, f"GET /stod/svar with the receipt session: {status}"
     assert message in " ".join(Page(body).text), "the person's view does not show what they wrote"
     print("anonymous request sent through nginx; the receipt opens the person's own view")
+
+
+def record_talk(args):
+    """The routine through nginx: the administrator adds this year's cycle, the manager opens the
+    employee from the team page, follows the link to record the talk and records that the question
+    was asked."""
+    year = time.strftime("%Y")
+    admin = Browser(args.base, args.ca)
+    log_in(admin, args.admin, args.admin_password_file)
+    status, _, body = admin.request("GET", "/admin/cycles")
+    assert status == 200, f"GET /admin/cycles: {status}"
+    form = Page(body).submission(name=year, starts_on=f"{year}-01-01", ends_on=f"{year}-12-31")
+    status, _, _ = admin.request("POST", "/admin/cycles", form)
+    assert status in (302, 303), f"POST /admin/cycles: {status}"
+
+    manager = Browser(args.base, args.ca)
+    log_in(manager, args.manager, args.manager_password_file)
+    status, _, body = manager.request("GET", "/team")
+    assert status == 200, f"GET /team: {status}"
+    member = [href for href, text in Page(body).links if text == args.person and href.startswith("/team/")]
+    assert member, f"{args.person} is not on the team page"
+    status, _, body = manager.request("GET", member[0])
+    assert status == 200, f"GET {member[0]}: {status}"
+    record = [href for href, _ in Page(body).links if "/record" in href]
+    assert record, "no link to record the talk"
+    status, _, body = manager.request("GET", record[0])
+    assert status == 200, f"GET {record[0]}: {status}"
+    page = Page(body)
+    action = [a for a in page.actions if a.endswith("/record")]
+    assert action, "no record form"
+    status, headers, _ = manager.request("POST", action[0], page.submission(asked="yes"))
+    assert status in (302, 303) and "saved=recorded" in headers.get("location", ""), f"POST {action[0]}: {status} {headers.get('location')}"
+    print(f"the manager recorded through nginx that {args.person} was asked the question")
 
 
 # Routes of the stream and the status each gives when all is well.
@@ -241,7 +290,7 @@ def stream(args):
 def main():
     parser = argparse.ArgumentParser()
     commands = parser.add_subparsers(dest="command", required=True)
-    for name in ("login", "stream", "failed-logins", "anonymous-request"):
+    for name in ("login", "stream", "failed-logins", "anonymous-request", "record-talk"):
         command = commands.add_parser(name)
         command.add_argument("--base", required=True)
         command.add_argument("--ca", required=True)
@@ -255,8 +304,11 @@ def main():
     commands.choices["failed-logins"].add_argument("--source", required=True)
     commands.choices["failed-logins"].add_argument("--count", type=int, required=True)
     commands.choices["anonymous-request"].add_argument("--message-file", required=True)
+    for option in ("--admin", "--admin-password-file", "--manager", "--manager-password-file", "--person"):
+        commands.choices["record-talk"].add_argument(option, required=True)
     args = parser.parse_args()
-    {"login": login, "stream": stream, "failed-logins": failed_logins, "anonymous-request": anonymous_request}[args.command](args)
+    {"login": login, "stream": stream, "failed-logins": failed_logins, "anonymous-request": anonymous_request,
+     "record-talk": record_talk}[args.command](args)
 
 
 if __name__ == "__main__":
