@@ -41,6 +41,10 @@ public final class App: Sendable {
         var router = Router(defaultBodyLimit: 64 * 1024)
         registerOperations(&router)
         registerAccounts(&router)
+        registerTeam(&router)
+        registerGuide(&router)
+        registerMine(&router)
+        registerAdmin(&router)
         return router
     }
 }

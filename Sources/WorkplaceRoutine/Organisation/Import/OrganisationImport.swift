@@ -104,7 +104,7 @@ public enum OrganisationImport {
         let day = { (day: CalendarDay) in PostgresDate(year: day.year, month: day.month, day: day.day)! }
         let rows = try await transaction.query("""
             SELECT run_id, status, added, updated, deactivated, reactivated FROM org.import_people(
-                \(source.rawValue), \(dryRun), \(full), \(total), \(PostgresJSON(kept)), \(problems.count),
+                \(source.rawValue), \(dryRun), \(full), \(Int32(total)), \(PostgresJSON(kept)), \(Int32(problems.count)),
                 \(result.units.map(\.code)), \(result.units.map(\.name)), \(result.units.map(\.parent)),
                 \(records.map(\.hrID)), \(records.map(\.name)), \(records.map(\.workEmail)), \(records.map(\.unitCode)),
                 \(records.map(\.managerHRID)), \(records.map { day($0.hireDate) }), \(records.map { $0.endDate.map(day) }),
