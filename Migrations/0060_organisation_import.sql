@@ -29,6 +29,9 @@ CREATE FUNCTION org.import_people(
 ) RETURNS TABLE (run_id uuid, status text, added integer, updated integer, deactivated integer, reactivated integer)
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
+    -- Bulk statements over arrays of up to 500,000 rows: a nested loop chosen on stale statistics
+    -- (a table just filled by the previous import) would turn them quadratic; hash joins do not.
+    SET enable_nestloop = off
     AS $$
 DECLARE
     v_org uuid := app.organisation_id();
@@ -139,34 +142,46 @@ BEGIN
       AND u.active IS DISTINCT FROM EXISTS (SELECT 1 FROM keep WHERE keep.id = u.id)
       AND (p_full OR NOT u.active);
 
-    -- People: one upsert keyed on the HR id; a manager who is already known is linked at once.
-    INSERT INTO org.person AS p (organisation_id, hr_id, name, work_email, unit_id, manager_id, hire_date, end_date, protected_identity)
-    SELECT v_org, f.hr_id, f.name, f.work_email, u.id, m.id, f.hire_date, f.end_date, f.protected_identity
-    FROM unnest(p_hr_ids, p_names, p_emails, p_person_units, p_managers, p_hire_dates, p_end_dates, p_protected)
-        AS f(hr_id, name, work_email, unit_code, manager_hr_id, hire_date, end_date, protected_identity)
-    JOIN org.unit u ON u.organisation_id = v_org AND u.code = f.unit_code
-    LEFT JOIN org.person m ON m.organisation_id = v_org AND m.hr_id = f.manager_hr_id
-    ON CONFLICT (organisation_id, hr_id) DO UPDATE
-        SET name = EXCLUDED.name, work_email = EXCLUDED.work_email, unit_id = EXCLUDED.unit_id,
-            manager_id = coalesce(EXCLUDED.manager_id, p.manager_id),
-            hire_date = EXCLUDED.hire_date, end_date = EXCLUDED.end_date, protected_identity = EXCLUDED.protected_identity,
+    -- People, keyed on the HR id, in one statement: ids of new people are drawn first, so a
+    -- manager new in this file is linked at once (the manager key is checked at commit), no row is
+    -- written twice, and unchanged rows are not touched at all (no new row version, no lock).
+    WITH f AS MATERIALIZED (
+        SELECT f.*, p.id AS existing_id, coalesce(p.id, gen_random_uuid()) AS id
+        FROM unnest(p_hr_ids, p_names, p_emails, p_person_units, p_managers, p_hire_dates, p_end_dates, p_protected)
+            AS f(hr_id, name, work_email, unit_code, manager_hr_id, hire_date, end_date, protected_identity)
+        LEFT JOIN org.person p ON p.organisation_id = v_org AND p.hr_id = f.hr_id
+    ), resolved AS MATERIALIZED (
+        SELECT f.*, u.id AS unit_id, coalesce(mf.id, mp.id) AS manager_id
+        FROM f
+        JOIN org.unit u ON u.organisation_id = v_org AND u.code = f.unit_code
+        LEFT JOIN f mf ON mf.hr_id = f.manager_hr_id
+        LEFT JOIN org.person mp ON mp.organisation_id = v_org AND mp.hr_id = f.manager_hr_id
+    ), changed AS (
+        UPDATE org.person p
+        SET name = r.name, work_email = r.work_email, unit_id = r.unit_id, manager_id = r.manager_id,
+            hire_date = r.hire_date, end_date = r.end_date, protected_identity = r.protected_identity,
             active = true, deactivated_at = NULL, updated_at = now()
-        WHERE (p.name, p.work_email, p.unit_id, p.hire_date, p.end_date, p.protected_identity, p.active)
-              IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.work_email, EXCLUDED.unit_id, EXCLUDED.hire_date, EXCLUDED.end_date,
-                                EXCLUDED.protected_identity, true)
-           OR (EXCLUDED.manager_id IS NOT NULL AND p.manager_id IS DISTINCT FROM EXCLUDED.manager_id);
-
-    -- Managers new in this file, removed managers, and managers that changed to someone new.
-    UPDATE org.person p SET manager_id = x.manager_id, updated_at = now()
-    FROM (SELECT f.hr_id, m.id AS manager_id
-          FROM unnest(p_hr_ids, p_managers) AS f(hr_id, manager_hr_id)
-          LEFT JOIN org.person m ON m.organisation_id = v_org AND m.hr_id = f.manager_hr_id) x
-    WHERE p.organisation_id = v_org AND p.hr_id = x.hr_id AND p.manager_id IS DISTINCT FROM x.manager_id;
+        FROM resolved r
+        WHERE r.existing_id IS NOT NULL AND p.id = r.existing_id
+          AND (p.name, p.work_email, p.unit_id, p.manager_id, p.hire_date, p.end_date, p.protected_identity, p.active)
+              IS DISTINCT FROM (r.name, r.work_email, r.unit_id, r.manager_id, r.hire_date, r.end_date, r.protected_identity, true)
+        RETURNING p.id
+    )
+    INSERT INTO org.person (id, organisation_id, hr_id, name, work_email, unit_id, manager_id, hire_date, end_date, protected_identity)
+    SELECT r.id, v_org, r.hr_id, r.name, r.work_email, r.unit_id, r.manager_id, r.hire_date, r.end_date, r.protected_identity
+    FROM resolved r
+    WHERE r.existing_id IS NULL;
 
     IF p_full THEN
         UPDATE org.person p SET active = false, deactivated_at = now(), updated_at = now()
         WHERE p.organisation_id = v_org AND p.active
           AND NOT EXISTS (SELECT 1 FROM unnest(p_hr_ids) h(hr_id) WHERE h.hr_id = p.hr_id);
+    END IF;
+
+    -- The pages that follow (and the next import) plan with statistics that know the new rows.
+    IF cardinality(p_hr_ids) >= 1000 THEN
+        ANALYZE org.person;
+        ANALYZE org.unit;
     END IF;
 END
 $$;

@@ -76,23 +76,35 @@ public enum OrganisationImport {
 
     /// The organisation as it is, as the administrator may see it (the masked directory).
     static func snapshot(in transaction: PostgresTransaction) async throws -> OrganisationSnapshot {
+        // Plain scans, joined here: a self-join through the security-barrier view is planned badly
+        // right after a large import, before statistics catch up.
         var snapshot = OrganisationSnapshot()
-        let people = try await transaction.query("""
-            SELECT d.hr_id, d.active, m.hr_id
-            FROM org.person_directory d LEFT JOIN org.person_directory m ON m.id = d.manager_id
-            """)
-        snapshot.people.reserveCapacity(people.count)
+        let people = try await transaction.query("SELECT id, hr_id, active, manager_id FROM org.person_directory")
+        var hrIDs: [UUID: String] = [:]
+        hrIDs.reserveCapacity(people.count)
+        var rows: [(hrID: String, active: Bool, manager: UUID?)] = []
+        rows.reserveCapacity(people.count)
         for row in people {
-            let (hrID, active, manager) = try row.decode((String, Bool, String?).self)
-            snapshot.people[hrID] = OrganisationSnapshot.Person(active: active, managerHRID: manager)
+            let (id, hrID, active, manager) = try row.decode((UUID, String, Bool, UUID?).self)
+            hrIDs[id] = hrID
+            rows.append((hrID, active, manager))
+        }
+        snapshot.people.reserveCapacity(rows.count)
+        for row in rows {
+            snapshot.people[row.hrID] = OrganisationSnapshot.Person(active: row.active, managerHRID: row.manager.flatMap { hrIDs[$0] })
         }
         let units = try await transaction.query("""
-            SELECT u.code, u.active, p.code FROM org.unit u LEFT JOIN org.unit p ON p.id = u.parent_id
-            WHERE u.organisation_id = (SELECT app.organisation_id())
+            SELECT id, code, active, parent_id FROM org.unit WHERE organisation_id = (SELECT app.organisation_id())
             """)
+        var codes: [UUID: String] = [:]
+        var unitRows: [(code: String, active: Bool, parent: UUID?)] = []
         for row in units {
-            let (code, active, parent) = try row.decode((String, Bool, String?).self)
-            snapshot.units[code] = OrganisationSnapshot.Unit(active: active, parentCode: parent)
+            let (id, code, active, parent) = try row.decode((UUID, String, Bool, UUID?).self)
+            codes[id] = code
+            unitRows.append((code, active, parent))
+        }
+        for row in unitRows {
+            snapshot.units[row.code] = OrganisationSnapshot.Unit(active: row.active, parentCode: row.parent.flatMap { codes[$0] })
         }
         return snapshot
     }
