@@ -95,3 +95,50 @@ CREATE FUNCTION routine.team_overview(p_cycle uuid)
       AND p.active
     ORDER BY p.name, p.id
 $$;
+
+-- 0020's guard appended field names with `changed || 'planned_at'`, which PostgreSQL reads as
+-- text[] || (an array literal), so every UPDATE of a talk failed with "malformed array literal".
+-- Same function, with the names typed as text; nothing else changes.
+CREATE OR REPLACE FUNCTION routine.guard_talk() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    window_days integer;
+    changed text[] := '{}';
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') AND OLD.recorded_at IS NOT NULL THEN
+        SELECT o.correction_days INTO window_days FROM org.organisation o WHERE o.id = OLD.organisation_id;
+        IF now() > OLD.recorded_at + make_interval(days => window_days) THEN
+            RAISE EXCEPTION 'the record is locked' USING ERRCODE = 'P0001', HINT = 'record_locked';
+        END IF;
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        IF OLD.recorded_at IS NOT NULL THEN
+            RAISE EXCEPTION 'a recorded talk cannot be deleted' USING ERRCODE = 'P0001', HINT = 'record_locked';
+        END IF;
+        PERFORM audit.record('talk.plan_removed', 'talk', OLD.id, '{}');
+        RETURN OLD;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        IF NEW.organisation_id <> OLD.organisation_id OR NEW.person_id <> OLD.person_id OR NEW.cycle_id <> OLD.cycle_id THEN
+            RAISE EXCEPTION 'a talk cannot move to another person or cycle' USING ERRCODE = 'P0001';
+        END IF;
+        IF NEW.planned_at IS DISTINCT FROM OLD.planned_at THEN changed := changed || 'planned_at'::text; END IF;
+        IF NEW.held_on IS DISTINCT FROM OLD.held_on THEN changed := changed || 'held_on'::text; END IF;
+        IF NEW.question_asked IS DISTINCT FROM OLD.question_asked THEN changed := changed || 'question_asked'::text; END IF;
+        IF NEW.not_asked_reason IS DISTINCT FROM OLD.not_asked_reason THEN changed := changed || 'not_asked_reason'::text; END IF;
+        -- The first recording time never moves, so the window cannot be extended by re-recording.
+        IF OLD.recorded_at IS NOT NULL THEN NEW.recorded_at := OLD.recorded_at; END IF;
+        NEW.updated_at := now();
+        PERFORM audit.record(
+            CASE WHEN OLD.recorded_at IS NULL AND NEW.recorded_at IS NOT NULL THEN 'talk.recorded'
+                 WHEN OLD.recorded_at IS NOT NULL THEN 'talk.corrected'
+                 ELSE 'talk.replanned' END,
+            'talk', NEW.id, jsonb_build_object('fields', to_jsonb(changed)));
+        RETURN NEW;
+    END IF;
+    PERFORM audit.record(CASE WHEN NEW.recorded_at IS NULL THEN 'talk.planned' ELSE 'talk.recorded' END, 'talk', NEW.id, '{}');
+    RETURN NEW;
+END
+$$;

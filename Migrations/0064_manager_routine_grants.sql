@@ -5,6 +5,11 @@
 GRANT EXECUTE ON FUNCTION org.import_people(text, boolean, boolean, integer, jsonb, integer, text[], text[], text[],
     text[], text[], text[], text[], text[], date[], date[], boolean[]) TO wr_admin;
 
+-- A talk planned by a previous manager is moved or recorded by the current one, who becomes its
+-- manager of record (row-level security's WITH CHECK already demands manager_id = the acting
+-- person, so this column can only ever be set to oneself).
+GRANT UPDATE (manager_id) ON routine.talk TO wr_manager;
+
 -- Cycles and the team's status (the overview runs as the caller, so row-level security applies).
 GRANT EXECUTE ON FUNCTION routine.current_cycle() TO wr_manager, wr_employee, wr_admin;
 GRANT EXECUTE ON FUNCTION routine.team_overview(uuid) TO wr_manager;

@@ -132,17 +132,24 @@ final class WebClient: @unchecked Sendable {
         return try await send("POST", path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
+    /// Posts a JSON body, with extra header fields (e.g. `X-CSRF-Token`).
+    @discardableResult
+    func postJSON(_ path: String, _ body: Data, headers: [String: String] = [:]) async throws -> Response {
+        try await send("POST", path, body: body, contentType: "application/json", extraHeaders: headers)
+    }
+
     func login(_ login: String, password: String) async throws {
         try await get("/login")
         let response = try await post("/login", [("username", login), ("password", password), ("next", "/")])
         guard response.status == 303 else { throw WebClientError(description: "login as \(login) answered \(response.status)") }
     }
 
-    private func send(_ method: String, _ path: String, body: Data?, contentType: String?) async throws -> Response {
+    private func send(_ method: String, _ path: String, body: Data?, contentType: String?, extraHeaders: [String: String] = [:]) async throws -> Response {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.httpBody = body
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        for (name, value) in extraHeaders { request.setValue(value, forHTTPHeaderField: name) }
         if !cookies.isEmpty {
             request.setValue(cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; "), forHTTPHeaderField: "Cookie")
         }
