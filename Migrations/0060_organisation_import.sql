@@ -54,39 +54,39 @@ BEGIN
     IF coalesce(jsonb_array_length(p_errors), 0) > 0 OR p_error_count > 0 THEN
         v_status := 'rejected';
     ELSE
-        -- What would change, compared field by field with the people as they are now.
-        WITH f AS (
-            SELECT * FROM unnest(p_hr_ids, p_names, p_emails, p_person_units, p_managers, p_hire_dates, p_end_dates, p_protected)
-                AS f(hr_id, name, work_email, unit_code, manager_hr_id, hire_date, end_date, protected_identity)
-        ), cur AS (
-            SELECT p.hr_id, p.name, p.work_email, u.code AS unit_code, m.hr_id AS manager_hr_id, p.hire_date, p.end_date,
-                   p.protected_identity, p.active
-            FROM org.person p
-            JOIN org.unit u ON u.id = p.unit_id
-            LEFT JOIN org.person m ON m.id = p.manager_id
-            WHERE p.organisation_id = v_org
-        )
-        SELECT count(*) FILTER (WHERE cur.hr_id IS NULL),
-               count(*) FILTER (WHERE cur.active AND (f.name, f.work_email, f.unit_code, f.manager_hr_id, f.hire_date, f.end_date, f.protected_identity)
-                                      IS DISTINCT FROM (cur.name, cur.work_email, cur.unit_code, cur.manager_hr_id, cur.hire_date, cur.end_date, cur.protected_identity)),
-               count(*) FILTER (WHERE cur.hr_id IS NOT NULL AND NOT cur.active)
-        INTO v_added, v_updated, v_reactivated
-        FROM f LEFT JOIN cur ON cur.hr_id = f.hr_id;
-
-        IF p_full THEN
-            SELECT count(*) INTO v_deactivated
-            FROM org.person p
-            WHERE p.organisation_id = v_org AND p.active
-              AND NOT EXISTS (SELECT 1 FROM unnest(p_hr_ids) h(hr_id) WHERE h.hr_id = p.hr_id);
-        END IF;
-
         IF p_dry_run THEN
             v_status := 'previewed';
+            -- What would change, compared field by field with the people as they are now.
+            WITH f AS (
+                SELECT * FROM unnest(p_hr_ids, p_names, p_emails, p_person_units, p_managers, p_hire_dates, p_end_dates, p_protected)
+                    AS f(hr_id, name, work_email, unit_code, manager_hr_id, hire_date, end_date, protected_identity)
+            ), cur AS (
+                SELECT p.hr_id, p.name, p.work_email, u.code AS unit_code, m.hr_id AS manager_hr_id, p.hire_date, p.end_date,
+                       p.protected_identity, p.active
+                FROM org.person p
+                JOIN org.unit u ON u.id = p.unit_id
+                LEFT JOIN org.person m ON m.id = p.manager_id
+                WHERE p.organisation_id = v_org
+            )
+            SELECT count(*) FILTER (WHERE cur.hr_id IS NULL),
+                   count(*) FILTER (WHERE cur.active AND (f.name, f.work_email, f.unit_code, f.manager_hr_id, f.hire_date, f.end_date, f.protected_identity)
+                                          IS DISTINCT FROM (cur.name, cur.work_email, cur.unit_code, cur.manager_hr_id, cur.hire_date, cur.end_date, cur.protected_identity)),
+                   count(*) FILTER (WHERE cur.hr_id IS NOT NULL AND NOT cur.active)
+            INTO v_added, v_updated, v_reactivated
+            FROM f LEFT JOIN cur ON cur.hr_id = f.hr_id;
+            IF p_full THEN
+                SELECT count(*) INTO v_deactivated
+                FROM org.person p
+                WHERE p.organisation_id = v_org AND p.active
+                  AND NOT EXISTS (SELECT 1 FROM unnest(p_hr_ids) h(hr_id) WHERE h.hr_id = p.hr_id);
+            END IF;
         ELSE
             v_status := 'applied';
-            PERFORM org.apply_import(v_org, p_full, p_unit_codes, p_unit_names, p_unit_parents,
-                                     p_hr_ids, p_names, p_emails, p_person_units, p_managers,
-                                     p_hire_dates, p_end_dates, p_protected);
+            -- The same counts, from what the statements actually changed.
+            SELECT a.added, a.updated, a.reactivated, a.deactivated INTO v_added, v_updated, v_reactivated, v_deactivated
+            FROM org.apply_import(v_org, p_full, p_unit_codes, p_unit_names, p_unit_parents,
+                                  p_hr_ids, p_names, p_emails, p_person_units, p_managers,
+                                  p_hire_dates, p_end_dates, p_protected) a;
         END IF;
     END IF;
 
@@ -110,8 +110,9 @@ CREATE FUNCTION org.apply_import(
     v_org uuid, p_full boolean,
     p_unit_codes text[], p_unit_names text[], p_unit_parents text[],
     p_hr_ids text[], p_names text[], p_emails text[], p_person_units text[], p_managers text[],
-    p_hire_dates date[], p_end_dates date[], p_protected boolean[]
-) RETURNS void
+    p_hire_dates date[], p_end_dates date[], p_protected boolean[],
+    OUT added integer, OUT updated integer, OUT reactivated integer, OUT deactivated integer
+)
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
     AS $$
@@ -146,7 +147,7 @@ BEGIN
     -- manager new in this file is linked at once (the manager key is checked at commit), no row is
     -- written twice, and unchanged rows are not touched at all (no new row version, no lock).
     WITH f AS MATERIALIZED (
-        SELECT f.*, p.id AS existing_id, coalesce(p.id, gen_random_uuid()) AS id
+        SELECT f.*, p.id AS existing_id, p.active AS was_active, coalesce(p.id, gen_random_uuid()) AS id
         FROM unnest(p_hr_ids, p_names, p_emails, p_person_units, p_managers, p_hire_dates, p_end_dates, p_protected)
             AS f(hr_id, name, work_email, unit_code, manager_hr_id, hire_date, end_date, protected_identity)
         LEFT JOIN org.person p ON p.organisation_id = v_org AND p.hr_id = f.hr_id
@@ -165,21 +166,32 @@ BEGIN
         WHERE r.existing_id IS NOT NULL AND p.id = r.existing_id
           AND (p.name, p.work_email, p.unit_id, p.manager_id, p.hire_date, p.end_date, p.protected_identity, p.active)
               IS DISTINCT FROM (r.name, r.work_email, r.unit_id, r.manager_id, r.hire_date, r.end_date, r.protected_identity, true)
-        RETURNING p.id
+        RETURNING r.was_active
+    ), inserted AS (
+        INSERT INTO org.person (id, organisation_id, hr_id, name, work_email, unit_id, manager_id, hire_date, end_date, protected_identity)
+        SELECT r.id, v_org, r.hr_id, r.name, r.work_email, r.unit_id, r.manager_id, r.hire_date, r.end_date, r.protected_identity
+        FROM resolved r
+        WHERE r.existing_id IS NULL
+        RETURNING 1
     )
-    INSERT INTO org.person (id, organisation_id, hr_id, name, work_email, unit_id, manager_id, hire_date, end_date, protected_identity)
-    SELECT r.id, v_org, r.hr_id, r.name, r.work_email, r.unit_id, r.manager_id, r.hire_date, r.end_date, r.protected_identity
-    FROM resolved r
-    WHERE r.existing_id IS NULL;
+    SELECT (SELECT count(*) FROM inserted), (SELECT count(*) FROM changed WHERE was_active),
+           (SELECT count(*) FROM changed WHERE NOT was_active)
+    INTO added, updated, reactivated;
 
+    deactivated := 0;
     IF p_full THEN
         UPDATE org.person p SET active = false, deactivated_at = now(), updated_at = now()
         WHERE p.organisation_id = v_org AND p.active
           AND NOT EXISTS (SELECT 1 FROM unnest(p_hr_ids) h(hr_id) WHERE h.hr_id = p.hr_id);
+        GET DIAGNOSTICS deactivated = ROW_COUNT;
     END IF;
 
+    -- The manager and parent-unit keys are deferred; check them now, inside the caller's savepoint,
+    -- so a refusal is reported as this import's failure and not as a failed commit later.
+    SET CONSTRAINTS ALL IMMEDIATE;
+
     -- The pages that follow (and the next import) plan with statistics that know the new rows.
-    IF cardinality(p_hr_ids) >= 1000 THEN
+    IF added + updated + reactivated + deactivated >= 1000 THEN
         ANALYZE org.person;
         ANALYZE org.unit;
     END IF;

@@ -11,7 +11,8 @@ public struct ImportOutcome: Sendable, Codable, Equatable {
         case previewed
         /// Everything was applied.
         case applied
-        /// The run could not finish (recorded by older runs; not produced any more).
+        /// The run could not finish. (The table allows it; this version records a file the database
+        /// refused as `rejected`, with the reason `database_rejected`.)
         case failed
         /// In progress.
         case running
