@@ -91,6 +91,21 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .report-list li { margin: 0 0 0.25rem; }
 .stored-data pre { white-space: pre-wrap; word-break: break-word; }
 progress { width: 100%; max-width: 30rem; height: 1.5rem; }
+.doors { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin: 0 0 1rem; }
+.door h3 { margin-top: 0; }
+.organisation-list, .resource-list { padding-left: 1.25rem; }
+.resource__name { font-size: 1.1rem; margin: 1rem 0 0.25rem; }
+.receipt { text-align: center; }
+.receipt__label { margin: 0; font-weight: 700; max-width: none; }
+.receipt__code { margin: 0.5rem 0 0; font-size: 2rem; font-weight: 700; letter-spacing: 0.08em; font-variant-numeric: tabular-nums; max-width: none; }
+.dialogue, .notes { list-style: none; margin: 0 0 1.5rem; padding: 0; }
+.message, .note { border-left: 6px solid var(--border); background: var(--panel); padding: 0.5rem 1rem; margin: 0 0 0.75rem; max-width: 42rem; }
+.message--team { border-left-color: var(--accent); }
+.message__meta { margin: 0 0 0.25rem; color: var(--muted); }
+.message__body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.wishes { font-size: 1.2rem; font-weight: 600; }
+.case-facts .tag { margin-right: 0.25rem; }
+.attempts, .case-log { padding-left: 1.25rem; }
 @media print {
   .quick-exit, .site-header, .site-footer, .skip-link, .button-row, form, .no-print { display: none !important; }
   main { max-width: none; padding: 0; }

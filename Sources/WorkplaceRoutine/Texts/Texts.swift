@@ -13,6 +13,8 @@ public struct Texts: Sendable {
     public let accounts: AccountTexts
     /// The contact-wishes form of every support request.
     public let intake: IntakeTexts
+    /// The confidential support journey: start page, doors, receipt, inbox, case page.
+    public let support: SupportTexts
     /// The manager's team, planning, recording and proposing outcomes.
     public let team: TeamTexts
     /// The guide for asking the question.
@@ -30,9 +32,9 @@ public struct Texts: Sendable {
         }
     }
 
-    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish,
+    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
                                team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish)
-    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english,
+    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
                                team: .english, guide: .english, mine: .english, admin: .english)
 }
 

@@ -12,7 +12,7 @@ extension IntakeTexts {
         channelSMS: "Text message (SMS)",
         channelEmail: "Private e-mail",
         channelDialogue: "Only messages here in the service",
-        channelDialogueHint: "You log in here to read replies. Nothing is sent to your phone or e-mail.",
+        channelDialogueHint: "You read replies here in the service: logged in, or with your code if you write without logging in. Nothing is sent to your phone or e-mail.",
         channelMissing: "Choose how you want to be contacted.",
         phoneLabel: "Phone number",
         phoneHint: "For example 070-123 45 67 or +46 70 123 45 67.",

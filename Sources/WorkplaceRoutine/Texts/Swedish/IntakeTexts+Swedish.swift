@@ -12,7 +12,7 @@ extension IntakeTexts {
         channelSMS: "SMS",
         channelEmail: "Privat e-post",
         channelDialogue: "Bara meddelanden här i tjänsten",
-        channelDialogueHint: "Du loggar in här för att läsa svar. Inget skickas till din telefon eller e-post.",
+        channelDialogueHint: "Du läser svaren här i tjänsten: inloggad, eller med din kod om du skriver utan att logga in. Inget skickas till din telefon eller e-post.",
         channelMissing: "Välj hur du vill bli kontaktad.",
         phoneLabel: "Telefonnummer",
         phoneHint: "Till exempel 070-123 45 67.",
