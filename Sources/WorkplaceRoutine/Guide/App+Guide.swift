@@ -8,10 +8,10 @@ import Postgres
 extension App {
     func registerGuide(_ router: inout Router) {
         router.get("/guide", authenticated(.manager) { context, transaction in
-            GuidePage.render(context, resources: try await SupportResource.all(in: transaction), printable: false)
+            GuidePage.render(context, resources: try await SupportContact.all(in: transaction), printable: false)
         })
         router.get("/guide/print", authenticated(.manager) { context, transaction in
-            GuidePage.render(context, resources: try await SupportResource.all(in: transaction), printable: true)
+            GuidePage.render(context, resources: try await SupportContact.all(in: transaction), printable: true)
         })
     }
 }
@@ -19,7 +19,7 @@ extension App {
 /// The guide's page. The printable version has no table of contents and a print button (app.js);
 /// the print stylesheet hides the frame either way.
 enum GuidePage {
-    static func render(_ context: RequestContext, resources: [SupportResource], printable: Bool) -> HTTPResponse {
+    static func render(_ context: RequestContext, resources: [SupportContact], printable: Bool) -> HTTPResponse {
         let texts = context.texts.guide
         return context.page(texts.title) {
             Node.h1(texts.title)
@@ -58,7 +58,7 @@ enum GuidePage {
                                 if let phone = resource.phone {
                                     Node.br()
                                     texts.phone + ": "
-                                    Node.a(.href(SupportResource.telephoneLink(phone)), text: phone)
+                                    Node.a(.href(SupportContact.telephoneLink(phone)), text: phone)
                                 }
                                 if !resource.description(context.language).isEmpty {
                                     Node.br()

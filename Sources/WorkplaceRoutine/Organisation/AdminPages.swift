@@ -199,7 +199,7 @@ enum SettingsPage {
 
 /// The support resources shown in the guide, with a form to add one.
 enum ResourcesPage {
-    static func render(_ context: RequestContext, resources: [SupportResource], form: FormState, notice: String?,
+    static func render(_ context: RequestContext, resources: [SupportContact], form: FormState, notice: String?,
                        status: HTTPStatus = .ok) -> HTTPResponse {
         let texts = context.texts.admin
         return context.page(texts.resourcesTitle, status: status) {
@@ -230,7 +230,7 @@ enum ResourcesPage {
 
 /// Editing or deleting one support resource.
 enum ResourcePage {
-    static func render(_ context: RequestContext, resource: SupportResource, form: FormState, status: HTTPStatus = .ok) -> HTTPResponse {
+    static func render(_ context: RequestContext, resource: SupportContact, form: FormState, status: HTTPStatus = .ok) -> HTTPResponse {
         let texts = context.texts.admin
         let path = "/admin/resources/\(resource.id.lowercased)"
         return context.page(texts.resourcesTitle, status: status) {
@@ -259,7 +259,7 @@ struct ResourceFields: Component {
 
     var body: [Node] {
         SelectField(id: "kind", name: "kind", label: texts.resourceKindLabel,
-                    choices: SupportResource.Kind.allCases.map { Choice(value: $0.rawValue, label: texts.resourceKind($0)) },
+                    choices: SupportContact.Kind.allCases.map { Choice(value: $0.rawValue, label: texts.resourceKind($0)) },
                     selected: form.value("kind"), error: form.error(for: "kind"))
         TextField(id: "name_sv", name: "name_sv", label: texts.nameSwedishLabel, value: form.value("name_sv"),
                   error: form.error(for: "name_sv"), maxlength: 200)

@@ -133,7 +133,7 @@ public struct AdminTexts: Sendable {
     /// Label.
     public let resourceKindLabel: String
     /// A kind in words.
-    let resourceKind: @Sendable (SupportResource.Kind) -> String
+    let resourceKind: @Sendable (SupportContact.Kind) -> String
     /// Label.
     public let nameSwedishLabel: String
     /// Label.

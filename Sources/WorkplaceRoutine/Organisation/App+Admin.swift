@@ -59,7 +59,7 @@ extension App {
         })
 
         router.get("/admin/resources", authenticated(.admin) { context, transaction in
-            ResourcesPage.render(context, resources: try await SupportResource.all(in: transaction), form: ResourceForm.empty(context),
+            ResourcesPage.render(context, resources: try await SupportContact.all(in: transaction), form: ResourceForm.empty(context),
                                  notice: AdminRequests.notice(context))
         })
         router.post("/admin/resources", authenticated(.admin) { context, transaction in
@@ -221,19 +221,19 @@ enum AdminRequests {
 
     // MARK: Support resources
 
-    static func resource(_ context: RequestContext, _ transaction: PostgresTransaction) async throws -> SupportResource {
+    static func resource(_ context: RequestContext, _ transaction: PostgresTransaction) async throws -> SupportContact {
         guard let id = context.request.pathParameters["id"].flatMap(UUID.init(uuidString:)),
-              let resource = try await SupportResource.all(in: transaction).first(where: { $0.id == id }) else {
+              let resource = try await SupportContact.all(in: transaction).first(where: { $0.id == id }) else {
             throw HTTPError(.notFound, code: "admin.resource")
         }
         return resource
     }
 
-    static func saveResource(_ existing: SupportResource?, _ context: RequestContext, _ transaction: PostgresTransaction) async throws -> HTTPResponse {
+    static func saveResource(_ existing: SupportContact?, _ context: RequestContext, _ transaction: PostgresTransaction) async throws -> HTTPResponse {
         var form = context.formState()
         guard let value = ResourceForm.validate(&form, texts: context.texts.admin) else {
             if let existing { return ResourcePage.render(context, resource: existing, form: form, status: .unprocessableContent) }
-            return ResourcesPage.render(context, resources: try await SupportResource.all(in: transaction), form: form, notice: nil,
+            return ResourcesPage.render(context, resources: try await SupportContact.all(in: transaction), form: form, notice: nil,
                                         status: .unprocessableContent)
         }
         do {
@@ -262,7 +262,7 @@ enum AdminRequests {
         } catch let error as PostgresError where error.sqlState == "23505" {
             form.fail("name_sv", context.texts.admin.resourceDuplicate)
             if let existing { return ResourcePage.render(context, resource: existing, form: form, status: .conflict) }
-            return ResourcesPage.render(context, resources: try await SupportResource.all(in: transaction), form: form, notice: nil, status: .conflict)
+            return ResourcesPage.render(context, resources: try await SupportContact.all(in: transaction), form: form, notice: nil, status: .conflict)
         }
         return .redirect(to: "/admin/resources?saved=resource")
     }
@@ -306,7 +306,7 @@ enum AdminRequests {
 /// The support-resource form's values, validated.
 struct ResourceForm {
     let position: Int
-    let kind: SupportResource.Kind
+    let kind: SupportContact.Kind
     let nameSwedish: String
     let nameEnglish: String
     let phone: String?
@@ -320,7 +320,7 @@ struct ResourceForm {
         return form
     }
 
-    static func filled(_ context: RequestContext, _ resource: SupportResource) -> FormState {
+    static func filled(_ context: RequestContext, _ resource: SupportContact) -> FormState {
         var form = context.formState()
         form.values = ["position": [String(resource.position)], "kind": [resource.kind.rawValue], "name_sv": [resource.nameSwedish],
                        "name_en": [resource.nameEnglish], "phone": [resource.phone ?? ""], "description_sv": [resource.descriptionSwedish],
@@ -340,7 +340,7 @@ struct ResourceForm {
         }
         let position = Int(form.value("position").trimmingCharacters(in: .whitespaces))
         if position == nil || !(0...1000).contains(position!) { form.fail("position", texts.numberBetween(0, 1000)) }
-        let kind = SupportResource.Kind(rawValue: form.value("kind"))
+        let kind = SupportContact.Kind(rawValue: form.value("kind"))
         if kind == nil { form.fail("kind", texts.resourceKindMissing) }
         let nameSV = text("name_sv", limit: 200, required: true)
         let nameEN = text("name_en", limit: 200, required: true)

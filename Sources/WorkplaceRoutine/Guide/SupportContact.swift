@@ -1,9 +1,9 @@
 import Foundation
 import Postgres
 
-/// A support contact an organisation shows in the guide and on the support pages (*stödresurs*),
-/// configured by the administrator; Östersund's are the demo default.
-struct SupportResource: Sendable, Equatable {
+/// A support contact (*stödkontakt*, a row of org.support_resource) as the administrator edits it,
+/// in both languages, and as the manager's guide lists it; Östersund's are the demo default.
+struct SupportContact: Sendable, Equatable {
     /// What kind of support it is.
     enum Kind: String, Sendable, CaseIterable {
         /// The organisation's own support team.
@@ -36,7 +36,7 @@ struct SupportResource: Sendable, Equatable {
     func description(_ language: Language) -> String { language == .english ? descriptionEnglish : descriptionSwedish }
 
     /// The acting organisation's resources in order.
-    static func all(in transaction: PostgresTransaction) async throws -> [SupportResource] {
+    static func all(in transaction: PostgresTransaction) async throws -> [SupportContact] {
         try await transaction.query("""
             SELECT id, position, kind, name_sv, name_en, phone, description_sv, description_en, url
             FROM org.support_resource WHERE organisation_id = (SELECT app.organisation_id())
@@ -44,7 +44,7 @@ struct SupportResource: Sendable, Equatable {
             """).map { row in
             let (id, position, kind, nameSV, nameEN, phone, descriptionSV, descriptionEN, url) =
                 try row.decode((UUID, Int32, String, String, String, String?, String, String, String?).self)
-            return SupportResource(id: id, position: Int(position), kind: Kind(rawValue: kind) ?? .other, nameSwedish: nameSV,
+            return SupportContact(id: id, position: Int(position), kind: Kind(rawValue: kind) ?? .other, nameSwedish: nameSV,
                                    nameEnglish: nameEN, phone: phone, descriptionSwedish: descriptionSV,
                                    descriptionEnglish: descriptionEN, url: url)
         }
