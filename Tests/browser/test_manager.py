@@ -1,6 +1,6 @@
 """The manager's routine in a real Chromium, with axe on every page reached: a manager plans a talk,
 opens the guide, records "asked", records "not asked" with a reason, proposes an outcome; the employee
-logs in and confirms it; the administrator uploads an HR file with upload progress.
+logs in, confirms it and withdraws it again; the administrator uploads an HR file with upload progress.
 
 The service is shared by the whole session (see conftest.py), so each test works on its own demo
 person: Erik (plan, guide, asked, then the outcome he confirms), Fatima (not asked), a new person in
@@ -108,6 +108,13 @@ def test_manager_proposes_an_outcome_and_the_employee_confirms_it(site):
     click_link(site, "Visa allt som sparas om mig")
     assert "E101" in site.text() and "bekräftat" in site.text()
     assert site.driver.find_element(By.CSS_SELECTOR, "a[href='/mine/data.json']").get_attribute("download")
+    # Withdrawing consent deletes the outcome and its request (which also leaves the support team's
+    # inbox as the other browser tests expect it).
+    site.open("/mine")
+    click_link(site, "Ta tillbaka ditt samtycke")
+    site.submit("Ta tillbaka samtycket")
+    assert "Ditt samtycke är tillbakataget och förfrågan är borttagen." in site.text()
+    assert "Ta tillbaka ditt samtycke" not in site.text()
 
 
 def test_administrator_uploads_an_hr_file_with_progress_and_sees_the_result(site):
