@@ -94,10 +94,10 @@ BEGIN
         IF NEW.organisation_id <> OLD.organisation_id OR NEW.person_id <> OLD.person_id OR NEW.cycle_id <> OLD.cycle_id THEN
             RAISE EXCEPTION 'a talk cannot move to another person or cycle' USING ERRCODE = 'P0001';
         END IF;
-        IF NEW.planned_at IS DISTINCT FROM OLD.planned_at THEN changed := changed || 'planned_at'; END IF;
-        IF NEW.held_on IS DISTINCT FROM OLD.held_on THEN changed := changed || 'held_on'; END IF;
-        IF NEW.question_asked IS DISTINCT FROM OLD.question_asked THEN changed := changed || 'question_asked'; END IF;
-        IF NEW.not_asked_reason IS DISTINCT FROM OLD.not_asked_reason THEN changed := changed || 'not_asked_reason'; END IF;
+        IF NEW.planned_at IS DISTINCT FROM OLD.planned_at THEN changed := changed || 'planned_at'::text; END IF;
+        IF NEW.held_on IS DISTINCT FROM OLD.held_on THEN changed := changed || 'held_on'::text; END IF;
+        IF NEW.question_asked IS DISTINCT FROM OLD.question_asked THEN changed := changed || 'question_asked'::text; END IF;
+        IF NEW.not_asked_reason IS DISTINCT FROM OLD.not_asked_reason THEN changed := changed || 'not_asked_reason'::text; END IF;
         -- The first recording time never moves, so the window cannot be extended by re-recording.
         IF OLD.recorded_at IS NOT NULL THEN NEW.recorded_at := OLD.recorded_at; END IF;
         NEW.updated_at := now();

@@ -13,6 +13,9 @@ enum Commands {
           serve                                   run the web service
           migrate [--status]                      apply pending migrations, or list them
           demo                                    load the demo organisation (development only)
+          import org FILE --organisation ID [--dry-run] [--partial]
+                                                  import people and units from an HR file (CSV or
+                                                  .json); ID is the organisation's id or slug
           sla-deadline --from <ISO 8601 time>     print the contact deadline (24 working hours)
           organisation create --name NAME --slug SLUG [--support-team NAME] [--support-email ADDRESS]
                                                   create an organisation and its default support team
@@ -38,6 +41,7 @@ enum Commands {
             case "serve": return try await serve()
             case "migrate": return try await migrate(statusOnly: rest.contains("--status"))
             case "demo": return try await demo(rest)
+            case "import": return try await importOrganisation(rest)
             case "sla-deadline": return try slaDeadline(rest)
             case "organisation": return try await organisation(rest)
             case "account": return try await account(rest)
@@ -132,6 +136,63 @@ enum Commands {
         print(DemoOrganisation.loginsText(password: password))
         await pool.close()
         return 0
+    }
+
+    /// `import org FILE --organisation ID [--dry-run] [--partial]`: the same import as the admin page,
+    /// as the web service's login role switched into wr_admin of that organisation, so the same
+    /// definer function applies. Prints counts and the per-row report (codes, never values).
+    static func importOrganisation(_ arguments: [String]) async throws -> Int32 {
+        guard arguments.first == "org", arguments.count >= 2, !arguments[1].hasPrefix("--") else {
+            throw UsageError(message: "import needs: org FILE --organisation ID [--dry-run] [--partial]")
+        }
+        let path = arguments[1]
+        guard let index = arguments.firstIndex(of: "--organisation"), index + 1 < arguments.count else {
+            throw UsageError(message: "import org needs --organisation ID (the organisation's id or slug)")
+        }
+        let organisationKey = arguments[index + 1]
+        let dryRun = arguments.contains("--dry-run")
+        let full = !arguments.contains("--partial")
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw UsageError(message: "cannot read \(path)")
+        }
+        let source: ImportSource = path.lowercased().hasSuffix(".json") ? .json : .csv
+        let configuration = try Configuration.fromEnvironment()
+        let logger = logger(configuration, label: "import")
+        let pool = try pool(url: configuration.databaseURL, size: 1, name: "import", logger: logger, metrics: nil)
+        let organisation = try await pool.transaction(as: SessionContext(role: "wr_anonymous")) { transaction in
+            try await transaction.query("""
+                SELECT id FROM org.organisation WHERE slug = \(organisationKey) OR id::text = lower(\(organisationKey))
+                """).first?.decode(UUID.self, column: 0)
+        }
+        guard let organisation else {
+            await pool.close()
+            throw UsageError(message: "no organisation with that id or slug")
+        }
+        let admin = SessionContext(role: "wr_admin", settings: ["app.organisation_id": organisation.uuidString.lowercased(), "app.role": "admin"])
+        let started = ContinuousClock.now
+        let outcome: ImportOutcome
+        do {
+            outcome = try await pool.transaction(as: admin) { transaction in
+                try await OrganisationImport.run(Array(data), source: source, dryRun: dryRun, full: full, in: transaction)
+            }
+        } catch {
+            await pool.close()
+            throw error
+        }
+        await pool.close()
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let texts = Texts.of(.english).admin
+        for problem in outcome.problems {
+            print("line \(problem.line): \(problem.field): \(problem.reason.rawValue) – \(texts.reason(problem.reason))")
+        }
+        if outcome.errorCount > outcome.problems.count {
+            print("(\(outcome.errorCount - outcome.problems.count) more problems not listed)")
+        }
+        print("import \(outcome.status.rawValue): \(outcome.totalRows) rows, added \(outcome.added), updated \(outcome.updated), "
+              + "deactivated \(outcome.deactivated), reactivated \(outcome.reactivated), problems \(outcome.errorCount) "
+              + "(run \(outcome.runID.uuidString.lowercased()), \(String(format: "%.2f", seconds)) s)")
+        return outcome.status == .rejected ? 65 : 0
     }
 
     static func slaDeadline(_ arguments: [String]) throws -> Int32 {

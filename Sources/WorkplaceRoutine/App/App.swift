@@ -43,6 +43,10 @@ public final class App: Sendable {
         registerOperations(&router)
         registerAccounts(&router)
         registerSupport(&router)
+        registerTeam(&router)
+        registerGuide(&router)
+        registerMine(&router)
+        registerAdmin(&router)
         return router
     }
 }

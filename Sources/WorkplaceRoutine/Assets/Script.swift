@@ -7,6 +7,7 @@
 /// - The error summary takes focus when a form comes back with errors.
 /// - Forms marked `data-upload` show upload progress for large files, then follow the server's
 ///   redirect to the upload's own page.
+/// - Buttons marked `data-print` open the browser's print dialogue (the printable guide).
 enum Script {
     static let text = #"""
 (function () {
@@ -37,6 +38,10 @@ enum Script {
   document.addEventListener("DOMContentLoaded", function () {
     var summary = document.querySelector("[data-error-summary]");
     if (summary) { summary.focus(); }
+
+    Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+      button.addEventListener("click", function () { window.print(); });
+    });
 
     Array.prototype.forEach.call(document.querySelectorAll("form[data-upload]"), function (form) {
       form.addEventListener("submit", function (event) {

@@ -86,6 +86,10 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .summary-list dt { font-weight: 700; }
 .summary-list dd { margin: 0 0 0.75rem; }
 .chart { max-width: 100%; height: auto; }
+.resource-list { padding-left: 1.25rem; }
+.resource-list li { margin: 0 0 1rem; }
+.report-list li { margin: 0 0 0.25rem; }
+.stored-data pre { white-space: pre-wrap; word-break: break-word; }
 progress { width: 100%; max-width: 30rem; height: 1.5rem; }
 .doors { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin: 0 0 1rem; }
 .door h3 { margin-top: 0; }
@@ -103,7 +107,7 @@ progress { width: 100%; max-width: 30rem; height: 1.5rem; }
 .case-facts .tag { margin-right: 0.25rem; }
 .attempts, .case-log { padding-left: 1.25rem; }
 @media print {
-  .quick-exit, .site-header, .site-footer, .skip-link, .button-row, form { display: none !important; }
+  .quick-exit, .site-header, .site-footer, .skip-link, .button-row, form, .no-print { display: none !important; }
   main { max-width: none; padding: 0; }
   a { color: #000000; }
   .print-only { display: block !important; }

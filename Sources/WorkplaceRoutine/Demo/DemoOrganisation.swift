@@ -116,6 +116,8 @@ public enum DemoOrganisation {
                        (\(organisation), '2026', '2026-01-01', '2026-12-31')
                 """)
 
+            try await insertDemoTalks(organisation, transaction)
+
             let team = try await transaction.query("""
                 INSERT INTO support.team (organisation_id, name, is_default, notify_email)
                 VALUES (\(organisation), 'Team våld i nära relation', true, 'stodteamet@ostersund-demo.example')
@@ -128,6 +130,39 @@ public enum DemoOrganisation {
                 """)
             try await insertDefaultResources(organisation, transaction)
             return true
+        }
+    }
+
+    /// Talks that make the team pages realistic: some asked (their records long locked), one not
+    /// asked with a reason, some planned a week or two ahead. Erik, Fatima and Ivan in Anna's team
+    /// are left without talks (the browser tests plan and record theirs).
+    /// (hr id, cycle, held on, asked, reason, days from today a talk is planned)
+    static let talks: [(String, String, String?, Bool?, String?, Int?)] = [
+        ("E103", "2025", "2025-04-08", true, nil, nil),
+        ("E103", "2026", "2026-03-10", true, nil, nil),
+        ("E104", "2025", "2025-05-20", true, nil, nil),
+        ("E104", "2026", nil, nil, nil, 12),
+        ("E106", "2026", "2026-05-05", false, "interpreter_present", nil),
+        ("E201", "2026", "2026-02-02", true, nil, nil),
+        ("E202", "2026", nil, nil, nil, 19),
+        ("E203", "2026", "2026-04-15", true, nil, nil),
+        ("E301", "2026", "2026-09-01", true, nil, nil),
+        ("E303", "2026", "2026-01-20", false, "talk_cancelled", nil),
+    ]
+
+    static func insertDemoTalks(_ organisation: UUID, _ transaction: PostgresTransaction) async throws {
+        for (hrID, cycle, held, asked, reason, inDays) in talks {
+            _ = try await transaction.query("""
+                INSERT INTO routine.talk (organisation_id, cycle_id, person_id, manager_id, planned_at, held_on, question_asked,
+                                          not_asked_reason, recorded_at)
+                SELECT \(organisation), c.id, p.id, p.manager_id,
+                       CASE WHEN \(inDays)::int IS NULL THEN NULL
+                            ELSE date_trunc('day', now()) + make_interval(days => \(inDays)::int, hours => 10) END,
+                       \(held)::date, \(asked)::boolean, \(reason), (\(held)::date + time '16:00') AT TIME ZONE 'Europe/Stockholm'
+                FROM org.person p, routine.cycle c
+                WHERE p.organisation_id = \(organisation) AND p.hr_id = \(hrID)
+                  AND c.organisation_id = \(organisation) AND c.name = \(cycle)
+                """)
         }
     }
 

@@ -15,6 +15,14 @@ public struct Texts: Sendable {
     public let intake: IntakeTexts
     /// The confidential support journey: start page, doors, receipt, inbox, case page.
     public let support: SupportTexts
+    /// The manager's team, planning, recording and proposing outcomes.
+    public let team: TeamTexts
+    /// The guide for asking the question.
+    public let guide: GuideTexts
+    /// The employee's own pages.
+    public let mine: MineTexts
+    /// Administration and the HR import.
+    public let admin: AdminTexts
 
     /// The texts for `language`.
     public static func of(_ language: Language) -> Texts {
@@ -24,8 +32,10 @@ public struct Texts: Sendable {
         }
     }
 
-    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish)
-    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english)
+    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
+                               team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish)
+    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
+                               team: .english, guide: .english, mine: .english, admin: .english)
 }
 
 /// Texts shared by every page.

@@ -98,7 +98,9 @@ import TestSupport
         try await Self.seedDemoRows(fixture)
         let manager = try await fixture.context(login: "chef.anna", role: .manager)
         let seen = try await fixture.app.transaction(as: manager) { transaction in
-            try await transaction.query("SELECT count(*)::bigint FROM routine.talk").first!.decode(Int.self, column: 0)
+            // The demo has talks of its own; the seeded one is the only one of Erik's.
+            try await transaction.query("SELECT count(*)::bigint FROM routine.talk t JOIN org.person p ON p.id = t.person_id WHERE p.hr_id = 'E101'")
+                .first!.decode(Int.self, column: 0)
         }
         #expect(seen == 1)
         let support = try await fixture.context(login: "stod.sara", role: .support)

@@ -132,6 +132,12 @@ final class WebClient: @unchecked Sendable {
         return try await send("POST", path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
+    /// Posts a JSON body, with extra header fields (e.g. `X-CSRF-Token`).
+    @discardableResult
+    func postJSON(_ path: String, _ body: Data, headers: [String: String] = [:]) async throws -> Response {
+        try await send("POST", path, body: body, contentType: "application/json", extraHeaders: headers)
+    }
+
     /// Sets a cookie by hand (a copied cookie replayed by someone else).
     func setCookie(_ name: String, _ value: String) {
         cookies[name] = value
@@ -143,11 +149,12 @@ final class WebClient: @unchecked Sendable {
         guard response.status == 303 else { throw WebClientError(description: "login as \(login) answered \(response.status)") }
     }
 
-    private func send(_ method: String, _ path: String, body: Data?, contentType: String?) async throws -> Response {
+    private func send(_ method: String, _ path: String, body: Data?, contentType: String?, extraHeaders: [String: String] = [:]) async throws -> Response {
         var request = URLRequest(url: URL(string: "http://127.0.0.1:\(port)\(path)")!)
         request.httpMethod = method
         request.httpBody = body
         if let contentType { request.setValue(contentType, forHTTPHeaderField: "Content-Type") }
+        for (name, value) in extraHeaders { request.setValue(value, forHTTPHeaderField: name) }
         if !cookies.isEmpty {
             request.setValue(cookies.map { "\($0.key)=\($0.value)" }.sorted().joined(separator: "; "), forHTTPHeaderField: "Cookie")
         }

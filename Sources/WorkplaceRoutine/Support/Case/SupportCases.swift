@@ -121,18 +121,14 @@ enum SupportCaseDocument {
     }
 }
 
-/// Runs one change in a savepoint, so a refusal (a closed request, a request that moved away) rolls
-/// back only that change and the request's transaction can still render a page.
+/// Runs one change in a savepoint (the Postgres module's `transaction.transaction`), so a refusal (a
+/// closed request, a request that moved away) rolls back only that change, the request's transaction
+/// can still render a page, and the refusal arrives as a ``SupportCaseError``.
 enum SupportSavepoint {
     static func run<T>(_ transaction: PostgresTransaction, _ body: () async throws -> T) async throws -> T {
-        _ = try await transaction.query("SAVEPOINT support_change")
         do {
-            let value = try await body()
-            _ = try await transaction.query("RELEASE SAVEPOINT support_change")
-            return value
+            return try await transaction.transaction { _ in try await body() }
         } catch {
-            _ = try? await transaction.query("ROLLBACK TO SAVEPOINT support_change")
-            _ = try? await transaction.query("RELEASE SAVEPOINT support_change")
             throw SupportCaseError.from(error) ?? error
         }
     }
