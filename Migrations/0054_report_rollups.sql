@@ -124,8 +124,11 @@ CREATE FUNCTION report.collect(p_organisations uuid[]) RETURNS void
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp
     SET work_mem = '256MB'
+    SET client_min_messages = warning
     AS $$
 BEGIN
+    DROP TABLE IF EXISTS pg_temp.tree, pg_temp.unit_node, pg_temp.person_leaf, pg_temp.cyc, pg_temp.due, pg_temp.decided,
+        pg_temp.due_status, pg_temp.scyc, pg_temp.req;
     -- The unit trees.
     DELETE FROM report.fact_node WHERE organisation_id = ANY (p_organisations);
     CREATE TEMP TABLE tree ON COMMIT DROP AS
