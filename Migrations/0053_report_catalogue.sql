@@ -27,9 +27,12 @@ CREATE TABLE report.measure (
     month_offset smallint CHECK (month_offset BETWEEN 0 AND 12),
     -- Published in the overview of all organisations together (months are not: cycles differ).
     overview boolean NOT NULL DEFAULT true,
-    -- Published for the organisation as a whole only (months: a month of a small unit is a handful
-    -- of talks, and per-unit months would tie every small count to its neighbours' months).
-    root_only boolean NOT NULL DEFAULT false,
+    -- Published down to this depth of the unit tree only (0: the organisation; 1: its förvaltningar;
+    -- NULL: every unit). Rare events (a reason for not asking, a new hire, a manager's course, a
+    -- month's talks) are a handful in a small unit: published there, they would be suppressed
+    -- anyway and would drag their neighbours' figures, up to the organisation's own totals, into
+    -- suppression with them. The depth is fixed in advance, never chosen from the data.
+    max_depth smallint CHECK (max_depth >= 0),
     PRIMARY KEY (family, m),
     UNIQUE (family, code)
 );
@@ -125,8 +128,10 @@ INSERT INTO report.measure (family, m, code, population, share_of) VALUES
     ('person', 22, 'managers_recording', 'managers', NULL),
     ('person', 23, 'managers_trained', 'managers', 22),
     ('person', 24, 'managers_untrained', 'managers', 22);
-INSERT INTO report.measure (family, m, code, population, share_of, month_offset, overview, root_only)
-    SELECT 'person', 30 + j, 'held_month_' || lpad(j::text, 2, '0'), 'due', 2, j, false, true FROM generate_series(0, 12) j;
+INSERT INTO report.measure (family, m, code, population, share_of, month_offset, overview, max_depth)
+    SELECT 'person', 30 + j, 'held_month_' || lpad(j::text, 2, '0'), 'due', 2, j, false, 0 FROM generate_series(0, 12) j;
+UPDATE report.measure SET max_depth = 1 WHERE family = 'person'
+    AND (code LIKE 'reason\_%' OR code LIKE 'new\_hires\_%' OR code LIKE 'intro\_%' OR code LIKE 'managers\_%');
 
 INSERT INTO report.relation (family, relation, total, part) VALUES
     ('person', 1, 1, 2), ('person', 1, 1, 11),
@@ -306,7 +311,7 @@ SELECT DISTINCT p.family, p.c, x.m, 0::smallint
 FROM report.class_pair p JOIN report.class c ON c.family = p.family AND c.c = p.c AND c.is_row
 JOIN report.atom_measure am ON am.family = p.family AND am.a = p.src
 CROSS JOIN LATERAL (SELECT am.m UNION ALL SELECT mo.m FROM report.measure mo
-                    WHERE am.m = 2 AND mo.family = 'person' AND mo.root_only) x;
+                    WHERE am.m = 2 AND mo.family = 'person' AND mo.month_offset IS NOT NULL) x;
 UPDATE report.class c SET size = (SELECT count(*) FROM report.class_measure x WHERE x.family = c.family AND x.c = c.c);
 
 DO $$

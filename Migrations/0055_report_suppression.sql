@@ -218,7 +218,7 @@ BEGIN
     JOIN report.w_table t ON t.tid = w.tid
     JOIN report.class k ON k.family = t.family AND k.c = w.c AND k.is_row
     JOIN report.class_measure cm ON cm.family = t.family AND cm.c = w.c
-    JOIN report.measure m ON m.family = t.family AND m.m = cm.m AND NOT m.root_only
+    JOIN report.measure m ON m.family = t.family AND m.m = cm.m
     LEFT JOIN report.w_cell c ON c.tid = w.tid AND c.node = w.node AND c.m = m.m
     WHERE w.tid = ANY (p_tids);
     ANALYZE report.w_carry;
@@ -236,7 +236,7 @@ BEGIN
         CROSS JOIN LATERAL (
             SELECT 0::smallint AS mm WHERE NOT k.is_row
             UNION ALL SELECT cm.m FROM report.class_measure cm JOIN report.measure m ON m.family = cm.family AND m.m = cm.m
-            WHERE k.is_row AND cm.family = t.family AND cm.c = k.c AND NOT m.root_only
+            WHERE k.is_row AND cm.family = t.family AND cm.c = k.c
         ) mms
         LEFT JOIN report.w_node ch ON ch.tid = w.tid AND ch.parent = w.node
         LEFT JOIN report.w_flow f ON f.tid = w.tid AND f.node = ch.node AND f.c = w.c AND f.mm = mms.mm
@@ -453,13 +453,12 @@ BEGIN
     JOIN report.atom_measure am ON am.family = t.family AND am.a = a.a
     GROUP BY a.tid, a.node, am.m
     ON CONFLICT DO NOTHING;
-    -- Measures published for the organisation only are, below it, unknowns to everyone: the
-    -- engine treats them as suppressed cells that need no protection of their own.
+    -- Measures published down to some depth only are, below it, unknowns to everyone: the engine
+    -- treats them as suppressed cells that need no protection of their own.
     INSERT INTO report.w_cell AS c (tid, node, m, v, supp, published, cert)
     SELECT n.tid, n.node, m.m, 0, true, false, 0
     FROM report.w_node n JOIN report.w_table t ON t.tid = n.tid
-    JOIN report.measure m ON m.family = t.family AND m.root_only
-    WHERE n.parent IS NOT NULL
+    JOIN report.measure m ON m.family = t.family AND n.depth > m.max_depth
     ON CONFLICT (tid, node, m) DO UPDATE SET supp = true, published = false, cert = 0;
     UPDATE report.w_cell c SET supp = true, primary_supp = true
     FROM report.w_table t WHERE t.tid = c.tid AND c.v BETWEEN 1 AND t.k - 1 AND NOT c.fixed AND c.published;

@@ -58,7 +58,14 @@ BEGIN
     SELECT t.tid, t.k,
            (SELECT count(*) FROM report.w_cell c WHERE c.tid = t.tid AND c.published),
            (SELECT count(*) FROM report.w_cell c WHERE c.tid = t.tid AND c.published AND c.supp),
-           (SELECT CASE WHEN x.contacted >= t.k THEN round(x.median_hours, 1) END FROM report.fact_contact x WHERE x.tid = t.tid)
+           -- The median says that at least k requests were contacted; it is shown only beside the
+           -- published counts of requests and of their deadlines, so it hides nothing they do not show.
+           (SELECT CASE WHEN x.contacted >= t.k AND NOT EXISTS (
+                        SELECT 1 FROM report.w_cell c JOIN report.measure m ON m.family = 'support' AND m.m = c.m
+                        WHERE c.tid = t.tid AND c.supp AND m.code IN ('requests', 'deadline_passed_or_contacted',
+                              'contacted_within_deadline', 'contacted_late_or_not', 'waiting_within_deadline'))
+                        THEN round(x.median_hours, 1) END
+            FROM report.fact_contact x WHERE x.tid = t.tid)
     FROM report.w_table t;
 END
 $$;
@@ -164,7 +171,10 @@ $$;
 --   measure: due, held, asked, not_asked, reason_*, not_yet, new_hires_due, new_hires_asked_in_time,
 --            new_hires_not_in_time, intro_trained, intro_untrained, staff, half_day_trained,
 --            half_day_untrained, web_course_trained, web_course_untrained, managers_recording,
---            managers_trained, managers_untrained, and (for the organisation only) held per month;
+--            managers_trained, managers_untrained, and held per month; the reasons, new hires,
+--            introduction and managers' figures down to the förvaltningar only (depth 1), the months
+--            for the organisation only (report.measure.max_depth says so, the same for every
+--            organisation and never chosen from the data);
 --   period: 'cycle', or 'YYYY-MM' for the months;
 --   value, suppressed: the count, or NULL and true;
 --   share, share_of: value / the share_of measure's value, only when both are shown and the
@@ -196,7 +206,7 @@ CREATE FUNCTION report.coverage(p_cycle uuid, p_unit uuid DEFAULT NULL, p_period
            d.code
     FROM rows r CROSS JOIN tab
     JOIN report.published p ON p.tid = tab.tid AND p.node = r.node
-    JOIN report.measure m ON m.family = 'person' AND (NOT m.root_only OR r.node = 0)
+    JOIN report.measure m ON m.family = 'person' AND (m.max_depth IS NULL OR r.depth <= m.max_depth)
     LEFT JOIN report.measure d ON d.family = 'person' AND d.m = m.share_of
     WHERE p_period IS NULL
        OR (p_period = 'cycle' AND m.month_offset IS NULL)
