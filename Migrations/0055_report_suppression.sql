@@ -53,6 +53,7 @@ CREATE UNLOGGED TABLE report.w_flow (
     capp bigint NOT NULL, capm bigint NOT NULL, outp bigint, outm bigint,
     PRIMARY KEY (tid, node, c, mm)
 );
+CREATE UNLOGGED TABLE report.w_need (tid integer, c smallint, mm smallint, PRIMARY KEY (tid, c, mm));
 CREATE UNLOGGED TABLE report.w_choice (tid integer, node integer, m smallint, c smallint, tries smallint, PRIMARY KEY (tid, node, m));
 CREATE UNLOGGED TABLE report.w_add (tid integer, node integer, m smallint, PRIMARY KEY (tid, node, m));
 
@@ -84,6 +85,8 @@ $$;
 CREATE FUNCTION report.denmark_pass() RETURNS integer
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
+    -- Row estimates of freshly filled scratch tables are poor; merge joins over them rescan badly.
+    SET enable_mergejoin = off
     AS $$
 DECLARE
     total integer := 0;
@@ -167,60 +170,92 @@ $$;
 CREATE FUNCTION report.compute_flows(p_tids integer[]) RETURNS void
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
+    -- Row estimates of freshly filled scratch tables are poor; merge joins over them rescan badly,
+    -- and the whole computation is set-based: hash joins throughout.
+    SET enable_mergejoin = off
+    SET enable_nestloop = off
     AS $$
 DECLARE
     d integer;
     maxd integer;
     inf constant bigint := report.inf();
 BEGIN
-    TRUNCATE report.w_carry, report.w_flow;
+    TRUNCATE report.w_carry, report.w_flow, report.w_need;
+    -- Only the classes (and, for ROW classes, the measures) that could protect a cell still waiting
+    -- for a certificate are worth computing.
+    INSERT INTO report.w_need (tid, c, mm)
+    SELECT DISTINCT c.tid, cm.c, CASE WHEN cm.sign = 0 THEN c.m ELSE 0 END
+    FROM report.w_cell c JOIN report.w_table t ON t.tid = c.tid
+    JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
+    WHERE c.supp AND c.cert IS NULL AND c.tid = ANY (p_tids);
+    ANALYZE report.w_need;
     INSERT INTO report.w_carry (tid, node, c)
     SELECT c.tid, c.node, cm.c
     FROM report.w_cell c JOIN report.w_table t ON t.tid = c.tid
     JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
     JOIN report.class k ON k.family = t.family AND k.c = cm.c
     WHERE c.supp AND c.tid = ANY (p_tids)
+      AND EXISTS (SELECT 1 FROM report.w_need x WHERE x.tid = c.tid AND x.c = cm.c)
     GROUP BY c.tid, c.node, cm.c, k.size
     HAVING count(*) = k.size;
+    ANALYZE report.w_carry;
 
     -- Leaves, fixed classes: each leg takes from its src atoms (or nothing: a member arrives) and
     -- gives to its dst atoms; a class moves as many as its scarcest leg allows.
     INSERT INTO report.w_flow (tid, node, c, mm, capp, capm)
-    SELECT w.tid, w.node, w.c, 0, min(l.capp), min(l.capm)
-    FROM report.w_carry w
-    JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND n.leaf
-    JOIN report.w_table t ON t.tid = w.tid
-    JOIN report.class k ON k.family = t.family AND k.c = w.c AND NOT k.is_row
-    CROSS JOIN LATERAL (
-        SELECT p.leg,
-               CASE WHEN bool_or(p.src IS NULL) THEN inf ELSE coalesce(sum(a1.n), 0) END AS capp,
-               CASE WHEN bool_or(p.dst IS NULL) THEN inf ELSE coalesce(sum(a2.n), 0) END AS capm
-        FROM report.class_pair p
-        LEFT JOIN report.w_atom a1 ON a1.tid = w.tid AND a1.node = w.node AND a1.a = p.src
-        LEFT JOIN report.w_atom a2 ON a2.tid = w.tid AND a2.node = w.node AND a2.a = p.dst
-        WHERE p.family = t.family AND p.c = w.c AND p.leg > 0
-        GROUP BY p.leg
-    ) l
-    WHERE w.tid = ANY (p_tids)
+    WITH legs AS (
+        SELECT p.family, p.c, p.leg, bool_or(p.src IS NULL) AS arrives, bool_or(p.dst IS NULL) AS leaves
+        FROM report.class_pair p WHERE p.leg > 0 GROUP BY p.family, p.c, p.leg
+    ), carrying AS (
+        SELECT w.tid, w.node, w.c, t.family FROM report.w_carry w
+        JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND n.leaf
+        JOIN report.w_table t ON t.tid = w.tid
+        JOIN report.class k ON k.family = t.family AND k.c = w.c AND NOT k.is_row
+        WHERE w.tid = ANY (p_tids)
+    ), src AS (
+        SELECT w.tid, w.node, w.c, p.leg, sum(a.n) AS n FROM carrying w
+        JOIN report.class_pair p ON p.family = w.family AND p.c = w.c AND p.leg > 0
+        JOIN report.w_atom a ON a.tid = w.tid AND a.node = w.node AND a.a = p.src
+        GROUP BY w.tid, w.node, w.c, p.leg
+    ), dst AS (
+        SELECT w.tid, w.node, w.c, p.leg, sum(a.n) AS n FROM carrying w
+        JOIN report.class_pair p ON p.family = w.family AND p.c = w.c AND p.leg > 0
+        JOIN report.w_atom a ON a.tid = w.tid AND a.node = w.node AND a.a = p.dst
+        GROUP BY w.tid, w.node, w.c, p.leg
+    )
+    SELECT w.tid, w.node, w.c, 0,
+           min(CASE WHEN l.arrives THEN inf ELSE coalesce(s.n, 0) END),
+           min(CASE WHEN l.leaves THEN inf ELSE coalesce(d.n, 0) END)
+    FROM carrying w JOIN legs l ON l.family = w.family AND l.c = w.c
+    LEFT JOIN src s ON s.tid = w.tid AND s.node = w.node AND s.c = w.c AND s.leg = l.leg
+    LEFT JOIN dst d ON d.tid = w.tid AND d.node = w.node AND d.c = w.c AND d.leg = l.leg
     GROUP BY w.tid, w.node, w.c;
-    -- Leaves, ROW classes: members of any kind arrive without limit; as many members of measure mm
-    -- can leave as the cell counts.
+    -- Leaves, ROW classes: members arrive without limit; as many members of measure mm can leave as
+    -- the cell counts (or, for a class of some kinds only, as the leaf has members of those kinds).
     INSERT INTO report.w_flow (tid, node, c, mm, capp, capm)
-    SELECT w.tid, w.node, w.c, m.m, inf,
-           CASE WHEN NOT EXISTS (SELECT 1 FROM report.class_pair p WHERE p.family = t.family AND p.c = w.c)
-                THEN coalesce(c.v, 0)
-                ELSE (SELECT coalesce(sum(a.n), 0) FROM report.class_pair p
-                      JOIN report.atom_measure am ON am.family = p.family AND am.a = p.src AND am.m = m.m
-                      JOIN report.w_atom a ON a.tid = w.tid AND a.node = w.node AND a.a = p.src
-                      WHERE p.family = t.family AND p.c = w.c) END
-    FROM report.w_carry w
-    JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND n.leaf
-    JOIN report.w_table t ON t.tid = w.tid
-    JOIN report.class k ON k.family = t.family AND k.c = w.c AND k.is_row
-    JOIN report.class_measure cm ON cm.family = t.family AND cm.c = w.c
-    JOIN report.measure m ON m.family = t.family AND m.m = cm.m
-    LEFT JOIN report.w_cell c ON c.tid = w.tid AND c.node = w.node AND c.m = m.m
-    WHERE w.tid = ANY (p_tids);
+    WITH carrying AS (
+        SELECT w.tid, w.node, w.c, t.family,
+               EXISTS (SELECT 1 FROM report.class_pair p WHERE p.family = t.family AND p.c = w.c) AS restricted
+        FROM report.w_carry w
+        JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND n.leaf
+        JOIN report.w_table t ON t.tid = w.tid
+        JOIN report.class k ON k.family = t.family AND k.c = w.c AND k.is_row
+        WHERE w.tid = ANY (p_tids)
+    ), allowed AS (
+        SELECT w.tid, w.node, w.c, am.m, sum(a.n) AS n FROM carrying w
+        JOIN report.class_pair p ON p.family = w.family AND p.c = w.c
+        JOIN report.w_atom a ON a.tid = w.tid AND a.node = w.node AND a.a = p.src
+        JOIN report.atom_measure am ON am.family = p.family AND am.a = p.src
+        WHERE w.restricted
+        GROUP BY w.tid, w.node, w.c, am.m
+    )
+    SELECT w.tid, w.node, w.c, cm.m, inf,
+           CASE WHEN w.restricted THEN coalesce(al.n, 0) ELSE coalesce(c.v, 0) END
+    FROM carrying w
+    JOIN report.class_measure cm ON cm.family = w.family AND cm.c = w.c
+    JOIN report.w_need x ON x.tid = w.tid AND x.c = w.c AND x.mm = cm.m
+    LEFT JOIN report.w_cell c ON c.tid = w.tid AND c.node = w.node AND c.m = cm.m
+    LEFT JOIN allowed al ON al.tid = w.tid AND al.node = w.node AND al.c = w.c AND al.m = cm.m;
     ANALYZE report.w_carry;
     ANALYZE report.w_flow;
 
@@ -233,11 +268,7 @@ BEGIN
         JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND NOT n.leaf AND n.depth = d
         JOIN report.w_table t ON t.tid = w.tid
         JOIN report.class k ON k.family = t.family AND k.c = w.c
-        CROSS JOIN LATERAL (
-            SELECT 0::smallint AS mm WHERE NOT k.is_row
-            UNION ALL SELECT cm.m FROM report.class_measure cm JOIN report.measure m ON m.family = cm.family AND m.m = cm.m
-            WHERE k.is_row AND cm.family = t.family AND cm.c = k.c
-        ) mms
+        JOIN report.w_need mms ON mms.tid = w.tid AND mms.c = w.c
         LEFT JOIN report.w_node ch ON ch.tid = w.tid AND ch.parent = w.node
         LEFT JOIN report.w_flow f ON f.tid = w.tid AND f.node = ch.node AND f.c = w.c AND f.mm = mms.mm
         WHERE w.tid = ANY (p_tids)
@@ -280,6 +311,8 @@ $$;
 CREATE FUNCTION report.certify(p_all boolean) RETURNS integer
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
+    -- Row estimates of freshly filled scratch tables are poor; merge joins over them rescan badly.
+    SET enable_mergejoin = off
     AS $$
 DECLARE
     tids integer[];
@@ -287,10 +320,11 @@ DECLARE
 BEGIN
     IF NOT EXISTS (SELECT 1 FROM report.w_cell WHERE supp AND (p_all OR cert IS NULL)) THEN RETURN 0; END IF;
     SELECT array_agg(tid) INTO tids FROM report.w_table;
-    PERFORM report.compute_flows(tids);
     IF p_all THEN
         UPDATE report.w_cell SET cert = NULL WHERE supp AND published AND tid = ANY (tids);
     END IF;
+    ANALYZE report.w_cell;
+    PERFORM report.compute_flows(tids);
     WITH cand AS (
         SELECT DISTINCT ON (c.tid, c.node, c.m) c.tid, c.node, c.m, f.c AS cls, t.k,
                least(f.capp, coalesce(f.outm, 0)) + least(f.capm, coalesce(f.outp, 0)) AS width
@@ -317,35 +351,45 @@ $$;
 CREATE FUNCTION report.repair() RETURNS integer
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
+    -- Row estimates of freshly filled scratch tables are poor; merge joins over them rescan badly.
+    SET enable_mergejoin = off
+    SET enable_nestloop = off
     AS $$
 DECLARE
     inf constant bigint := report.inf();
 BEGIN
     TRUNCATE report.w_choice;
     INSERT INTO report.w_choice (tid, node, m, c, tries)
-    SELECT DISTINCT ON (c.tid, c.node, c.m) c.tid, c.node, c.m, cm.c, c.tries
-    FROM report.w_cell c
-    JOIN report.w_table t ON t.tid = c.tid
-    JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
-    JOIN report.class k ON k.family = t.family AND k.c = cm.c
-    CROSS JOIN LATERAL (
-        SELECT coalesce(sum(CASE WHEN coalesce(y.v, 0) = 0 THEN 3 ELSE 1 END), 0) AS missing FROM report.class_measure x
-        LEFT JOIN report.w_cell y ON y.tid = c.tid AND y.node = c.node AND y.m = x.m
-        WHERE x.family = t.family AND x.c = cm.c AND NOT coalesce(y.supp, false)
-    ) mi
-    CROSS JOIN LATERAL (
-        SELECT CASE WHEN k.is_row THEN inf ELSE least(inf, min(l.capp) + min(l.capm)) END AS pot
-        FROM (SELECT p.leg,
-                     CASE WHEN bool_or(p.src IS NULL) THEN inf ELSE coalesce(sum(a1.n), 0) END AS capp,
-                     CASE WHEN bool_or(p.dst IS NULL) THEN inf ELSE coalesce(sum(a2.n), 0) END AS capm
-              FROM report.class_pair p
-              LEFT JOIN report.w_atom a1 ON a1.tid = c.tid AND a1.node = c.node AND a1.a = p.src
-              LEFT JOIN report.w_atom a2 ON a2.tid = c.tid AND a2.node = c.node AND a2.a = p.dst
-              WHERE p.family = t.family AND p.c = cm.c AND p.leg > 0
-              GROUP BY p.leg) l
-    ) po
-    WHERE c.supp AND c.cert IS NULL AND coalesce(po.pot, inf) >= t.k
-    ORDER BY c.tid, c.node, c.m, mi.missing, (k.is_row AND c.tries < 2), po.pot DESC, cm.c;
+    WITH failing AS (
+        SELECT c.tid, c.node, c.m, c.tries, t.family, t.k FROM report.w_cell c JOIN report.w_table t ON t.tid = c.tid
+        WHERE c.supp AND c.cert IS NULL
+    ), cand AS (
+        SELECT f.*, cm.c, k.is_row FROM failing f
+        JOIN report.class_measure cm ON cm.family = f.family AND cm.m = f.m
+        JOIN report.class k ON k.family = f.family AND k.c = cm.c
+    ), missing AS (
+        SELECT x.tid, x.node, x.m, x.c,
+               coalesce(sum(CASE WHEN y.supp THEN 0 WHEN coalesce(y.v, 0) = 0 THEN 3 ELSE 1 END), 0) AS cost
+        FROM cand x JOIN report.class_measure s ON s.family = x.family AND s.c = x.c
+        LEFT JOIN report.w_cell y ON y.tid = x.tid AND y.node = x.node AND y.m = s.m
+        GROUP BY x.tid, x.node, x.m, x.c
+    ), legs AS (
+        SELECT x.tid, x.node, x.m, x.c, p.leg,
+               CASE WHEN bool_or(p.src IS NULL) THEN inf ELSE coalesce(sum(a1.n), 0) END AS capp,
+               CASE WHEN bool_or(p.dst IS NULL) THEN inf ELSE coalesce(sum(a2.n), 0) END AS capm
+        FROM cand x JOIN report.class_pair p ON p.family = x.family AND p.c = x.c AND p.leg > 0
+        LEFT JOIN report.w_atom a1 ON a1.tid = x.tid AND a1.node = x.node AND a1.a = p.src
+        LEFT JOIN report.w_atom a2 ON a2.tid = x.tid AND a2.node = x.node AND a2.a = p.dst
+        WHERE NOT x.is_row
+        GROUP BY x.tid, x.node, x.m, x.c, p.leg
+    ), pot AS (
+        SELECT tid, node, m, c, least(inf, min(capp) + min(capm)) AS pot FROM legs GROUP BY tid, node, m, c
+    )
+    SELECT DISTINCT ON (x.tid, x.node, x.m) x.tid, x.node, x.m, x.c, x.tries
+    FROM cand x JOIN missing mi ON mi.tid = x.tid AND mi.node = x.node AND mi.m = x.m AND mi.c = x.c
+    LEFT JOIN pot po ON po.tid = x.tid AND po.node = x.node AND po.m = x.m AND po.c = x.c
+    WHERE x.is_row OR coalesce(po.pot, 0) >= x.k
+    ORDER BY x.tid, x.node, x.m, mi.cost, (x.is_row AND x.tries < 2), coalesce(po.pot, inf) DESC, x.c;
 
     -- The region grows with every failed attempt: first the cell's unit, its children and siblings
     -- already suppressed for the measure; then those with members of the measure; then the parent
@@ -471,7 +515,6 @@ BEGIN
             PERFORM report.denmark_pass();
             failing := report.certify(false);
             RAISE DEBUG 'suppress: iteration %, % cells without a certificate', it, failing;
-            IF it % 4 = 1 THEN ANALYZE report.w_cell; ANALYZE report.w_flow; ANALYZE report.w_carry; END IF;
             EXIT WHEN failing = 0;
             IF it >= 60 THEN
                 PERFORM report.fallback();
