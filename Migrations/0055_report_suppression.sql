@@ -283,24 +283,22 @@ BEGIN
                                outm = CASE WHEN t.free_root THEN inf ELSE 0 END
     FROM report.w_node n, report.w_table t
     WHERE n.tid = f.tid AND n.node = f.node AND n.parent IS NULL AND t.tid = f.tid AND f.tid = ANY (p_tids);
+    -- What the carrying siblings of each node can take, in one pass; then, top-down, a node passes
+    -- that plus whatever its parent passes if the parent carries the class too.
+    WITH o AS (
+        SELECT f.tid, f.node, f.c, f.mm,
+               sum(f.capp) OVER w - f.capp AS othp, sum(f.capm) OVER w - f.capm AS othm
+        FROM report.w_flow f JOIN report.w_node n ON n.tid = f.tid AND n.node = f.node
+        WHERE n.parent IS NOT NULL AND f.tid = ANY (p_tids)
+        WINDOW w AS (PARTITION BY f.tid, n.parent, f.c, f.mm)
+    )
+    UPDATE report.w_flow f SET outp = least(inf, o.othp), outm = least(inf, o.othm)
+    FROM o WHERE f.tid = o.tid AND f.node = o.node AND f.c = o.c AND f.mm = o.mm;
     FOR d IN 1 .. coalesce(maxd, 0) LOOP
-        WITH s AS (
-            SELECT sib.tid, sib.parent, g.c, g.mm, sum(g.capp) AS sibp, sum(g.capm) AS sibm
-            FROM report.w_node sib JOIN report.w_flow g ON g.tid = sib.tid AND g.node = sib.node
-            WHERE sib.depth = d AND sib.tid = ANY (p_tids)
-            GROUP BY sib.tid, sib.parent, g.c, g.mm
-        ), v AS (
-            SELECT f.tid, f.node, f.c, f.mm,
-                   least(inf, s.sibp - f.capp + coalesce(pf.outp, 0)) AS op,
-                   least(inf, s.sibm - f.capm + coalesce(pf.outm, 0)) AS om
-            FROM report.w_flow f
-            JOIN report.w_node n ON n.tid = f.tid AND n.node = f.node AND n.depth = d
-            JOIN s ON s.tid = f.tid AND s.parent = n.parent AND s.c = f.c AND s.mm = f.mm
-            LEFT JOIN report.w_flow pf ON pf.tid = f.tid AND pf.node = n.parent AND pf.c = f.c AND pf.mm = f.mm
-            WHERE f.tid = ANY (p_tids)
-        )
-        UPDATE report.w_flow f SET outp = v.op, outm = v.om
-        FROM v WHERE f.tid = v.tid AND f.node = v.node AND f.c = v.c AND f.mm = v.mm;
+        UPDATE report.w_flow f SET outp = least(inf, f.outp + pf.outp), outm = least(inf, f.outm + pf.outm)
+        FROM report.w_node n, report.w_flow pf
+        WHERE n.tid = f.tid AND n.node = f.node AND n.depth = d
+          AND pf.tid = f.tid AND pf.node = n.parent AND pf.c = f.c AND pf.mm = f.mm AND f.tid = ANY (p_tids);
     END LOOP;
 END
 $$;
@@ -318,8 +316,8 @@ DECLARE
     tids integer[];
     left_over integer;
 BEGIN
-    IF NOT EXISTS (SELECT 1 FROM report.w_cell WHERE supp AND (p_all OR cert IS NULL)) THEN RETURN 0; END IF;
-    SELECT array_agg(tid) INTO tids FROM report.w_table;
+    SELECT array_agg(DISTINCT tid) INTO tids FROM report.w_cell WHERE supp AND published AND (p_all OR cert IS NULL);
+    IF tids IS NULL THEN RETURN 0; END IF;
     IF p_all THEN
         UPDATE report.w_cell SET cert = NULL WHERE supp AND published AND tid = ANY (tids);
     END IF;
@@ -434,9 +432,9 @@ BEGIN
 END
 $$;
 
--- The last resort, never needed in the tests but there so that suppression always ends: the
--- cell's whole population is suppressed in its unit, all the unit's ancestors and descendants, so
--- the perturbation can run to the root, which nothing constrains.
+-- The last resort for a cell that eight attempts did not protect, there so that suppression always
+-- ends: the cell's whole population is suppressed in its unit, all the unit's ancestors and
+-- descendants, so the perturbation can run to the root, which nothing constrains.
 CREATE FUNCTION report.fallback() RETURNS integer
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -444,7 +442,7 @@ CREATE FUNCTION report.fallback() RETURNS integer
 BEGIN
     INSERT INTO report.w_add (tid, node, m)
     WITH RECURSIVE failing AS (
-        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL
+        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL AND c.tries >= 8
     ), up AS (
         SELECT f.tid, f.node, f.m FROM failing f
         UNION
@@ -516,12 +514,9 @@ BEGIN
             failing := report.certify(false);
             RAISE DEBUG 'suppress: iteration %, % cells without a certificate', it, failing;
             EXIT WHEN failing = 0;
-            IF it >= 60 THEN
-                PERFORM report.fallback();
-            ELSE
-                PERFORM report.repair();
-            END IF;
-            IF it > 70 THEN
+            PERFORM report.repair();
+            PERFORM report.fallback();
+            IF it > 40 THEN
                 RAISE EXCEPTION 'suppression did not converge: % cells without a certificate', failing;
             END IF;
         END LOOP;
