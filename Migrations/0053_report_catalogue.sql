@@ -227,8 +227,7 @@ INSERT INTO def VALUES ('row_due', 'due', true, 0, NULL, NULL), ('row_staff', 's
 -- measures, often zero in small units, that other kinds would touch)
 INSERT INTO def VALUES ('row_asked_not_yet', 'due', true, 0, 'S:asked:est', NULL), ('row_asked_not_yet', 'due', true, 0, 'S:not_yet:est', NULL),
                        ('row_asked', 'due', true, 0, 'S:asked:est', NULL), ('row_not_yet', 'due', true, 0, 'S:not_yet:est', NULL);
-INSERT INTO def SELECT 'row_asked_' || st.s, 'due', true, 0, a.code, NULL
-    FROM status st CROSS JOIN LATERAL (VALUES ('S:asked:est'), ('S:' || st.s || ':est')) AS a (code) WHERE st.pos BETWEEN 2 AND 7;
+
 
 INSERT INTO report.class (family, c, code, population, is_row)
 SELECT 'person', row_number() OVER (ORDER BY min(ord)), code, population, bool_or(is_row)

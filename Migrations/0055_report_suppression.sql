@@ -432,7 +432,7 @@ BEGIN
 END
 $$;
 
--- The last resort for a cell that eight attempts did not protect, there so that suppression always
+-- The last resort for a cell that five attempts did not protect, there so that suppression always
 -- ends: the cell's whole population is suppressed in its unit, all the unit's ancestors and
 -- descendants, so the perturbation can run to the root, which nothing constrains.
 CREATE FUNCTION report.fallback() RETURNS integer
@@ -442,7 +442,7 @@ CREATE FUNCTION report.fallback() RETURNS integer
 BEGIN
     INSERT INTO report.w_add (tid, node, m)
     WITH RECURSIVE failing AS (
-        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL AND c.tries >= 8
+        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL AND c.tries >= 5
     ), up AS (
         SELECT f.tid, f.node, f.m FROM failing f
         UNION

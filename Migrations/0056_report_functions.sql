@@ -130,6 +130,24 @@ BEGIN
 END
 $$;
 
+-- Recounts, suppresses and publishes the given organisations (the demo and the benchmark call it
+-- one organisation per transaction, so a large load never holds one long transaction).
+CREATE FUNCTION report.refresh_organisations(p_organisations uuid[], p_secondary boolean DEFAULT true) RETURNS integer
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+DECLARE
+    tids integer[];
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtext('report.refresh'));
+    PERFORM report.collect(p_organisations);
+    SELECT array_agg(tid) INTO tids FROM report.fact_table WHERE organisation_id = ANY (p_organisations);
+    DELETE FROM report.dirty WHERE organisation_id = ANY (p_organisations);
+    IF tids IS NULL THEN RETURN 0; END IF;
+    RETURN report.suppress_and_publish(tids, p_secondary);
+END
+$$;
+
 CREATE FUNCTION report.refresh() RETURNS integer
     LANGUAGE sql SECURITY DEFINER
     SET search_path = pg_catalog, pg_temp

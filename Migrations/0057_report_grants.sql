@@ -61,7 +61,7 @@ GRANT EXECUTE ON FUNCTION report.organisation(), report.cycles(), report.coverag
                           report.support(uuid, text)
     TO wr_director;
 GRANT EXECUTE ON FUNCTION report.refresh() TO wr_notifier;
-REVOKE ALL ON FUNCTION report.refresh_all(boolean, boolean), report.collect(uuid[]), report.month_offset(date, date),
+REVOKE ALL ON FUNCTION report.refresh_all(boolean, boolean), report.refresh_organisations(uuid[], boolean), report.collect(uuid[]), report.month_offset(date, date),
                        report.mark_dirty_new(), report.mark_dirty_old(), report.mark_dirty_organisation()
     FROM PUBLIC;
 
