@@ -261,3 +261,60 @@ CREATE FUNCTION report.support(p_cycle uuid, p_period text DEFAULT NULL)
     SELECT 'median_hours_to_first_contact', 'cycle', tab.median_hours, tab.median_hours IS NULL, NULL, NULL
     FROM tab WHERE p_period IS NULL OR p_period = 'cycle'
 $$;
+
+-- ---------------------------------------------------------------------------------------------
+-- All organisations together (wr_overview only). Each organisation's row is exactly its own
+-- published top-level figures (the same cells, the same suppression); a total is shown only where
+-- every organisation's figure is shown, so the overview is a sum of published numbers and tells no
+-- one anything the organisations' own tables do not. The period is the cycle that starts in the
+-- given year (the earliest, if an organisation has several); months are not summed, since cycles
+-- of different organisations need not start together.
+
+-- The years with published cycles.
+CREATE FUNCTION report.overview_years() RETURNS TABLE (year integer, organisations bigint)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    SELECT extract(year FROM t.starts_on)::integer, count(DISTINCT t.organisation_id)
+    FROM report.fact_table t JOIN report.published_table p ON p.tid = t.tid
+    WHERE t.family = 'person' GROUP BY 1 ORDER BY 1 DESC
+$$;
+
+-- One row per organisation (organisation_id NULL: all together) and measure. p_family: 'person'
+-- (question and training coverage) or 'support' (requests).
+CREATE FUNCTION report.overview(p_year integer, p_family text DEFAULT 'person')
+    RETURNS TABLE (organisation_id uuid, organisation_name text, cycle_name text, measure text, value integer,
+                   suppressed boolean, share numeric, share_of text)
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, pg_temp
+    AS $$
+    WITH tab AS (
+        SELECT DISTINCT ON (t.organisation_id) t.tid, t.organisation_id, t.cycle_name, p.k
+        FROM report.fact_table t JOIN report.published_table p ON p.tid = t.tid
+        WHERE t.family = p_family AND extract(year FROM t.starts_on) = p_year
+        ORDER BY t.organisation_id, t.starts_on
+    ), cells AS (
+        SELECT tab.organisation_id, n.name, tab.cycle_name, tab.k, m.m, m.code, m.share_of, p.vals[m.m] AS v, p.vals
+        FROM tab JOIN report.published p ON p.tid = tab.tid AND p.node = 0
+        JOIN report.fact_node n ON n.organisation_id = tab.organisation_id AND n.node = 0
+        JOIN report.measure m ON m.family = p_family AND m.overview
+    ), total AS (
+        SELECT c.m, c.code, c.share_of,
+               CASE WHEN bool_and(c.v IS NOT NULL) THEN sum(c.v)::integer END AS v, max(c.k) AS k
+        FROM cells c GROUP BY c.m, c.code, c.share_of
+    )
+    SELECT * FROM (
+        SELECT c.organisation_id, c.name, c.cycle_name, c.code, c.v, c.v IS NULL,
+               CASE WHEN c.share_of IS NOT NULL AND c.v IS NOT NULL AND c.vals[c.share_of] >= c.k
+                    THEN round(c.v::numeric / c.vals[c.share_of], 3) END,
+               d.code AS share_of
+        FROM cells c LEFT JOIN report.measure d ON d.family = p_family AND d.m = c.share_of
+        UNION ALL
+        SELECT NULL::uuid, NULL::text, NULL::text, t.code, t.v, t.v IS NULL,
+               CASE WHEN t.share_of IS NOT NULL AND t.v IS NOT NULL AND den.v >= t.k THEN round(t.v::numeric / den.v, 3) END,
+               d.code
+        FROM total t LEFT JOIN total den ON den.m = t.share_of
+        LEFT JOIN report.measure d ON d.family = p_family AND d.m = t.share_of
+    ) x
+    ORDER BY 1 NULLS FIRST, 2
+$$;

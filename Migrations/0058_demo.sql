@@ -52,29 +52,33 @@ BEGIN
     SELECT c.org_no, c.organisation_id, c.leaf_no, least(c.size, c.org_size - c.before) AS size, c.org_size
     FROM cum c WHERE c.before < c.org_size;
 
-    -- Levels: förvaltning → (avdelning, in organisations over 2 000 employees) → enhet.
+    -- Levels: förvaltning → (avdelning, in organisations over 2 000 employees) → enhet. Every code
+    -- follows from the leaf's number, so each level is one set-based insert (no per-row lookups).
+    ALTER TABLE g_leaf ADD COLUMN fno integer, ADD COLUMN grp integer;
+    UPDATE g_leaf SET grp = (leaf_no - 1) / 6,
+                      fno = CASE WHEN org_size > 2000 THEN ((leaf_no - 1) / 6) % greatest(3, least(14, org_size / 900 + 3)) + 1
+                                 ELSE (leaf_no - 1) % greatest(3, least(14, org_size / 900 + 3)) + 1 END;
     CREATE TEMP TABLE g_unit (organisation_id uuid, id uuid, code text, name text, parent_code text, level integer, org_no integer,
                               leaf_no integer, size integer) ON COMMIT DROP;
     INSERT INTO g_unit
     SELECT o.id, gen_random_uuid(), 'F' || lpad(f::text, 2, '0'), 'Förvaltning ' || f, NULL, 1, o.org_no, NULL, 0
     FROM g_org o CROSS JOIN LATERAL generate_series(1, greatest(3, least(14, o.size / 900 + 3))) f;
     INSERT INTO g_unit
-    SELECT l.organisation_id, gen_random_uuid(),
-           fv.code || '-A' || lpad(((l.leaf_no - 1) / 6)::text, 3, '0'), 'Avdelning ' || ((l.leaf_no - 1) / 6), fv.code, 2, l.org_no, NULL, 0
-    FROM (SELECT DISTINCT org_no, organisation_id, (leaf_no - 1) / 6 * 6 + 1 AS leaf_no FROM g_leaf WHERE org_size > 2000) l
-    JOIN LATERAL (SELECT u.code, count(*) OVER () AS n, row_number() OVER (ORDER BY u.code) AS r
-                  FROM g_unit u WHERE u.org_no = l.org_no AND u.level = 1) fv
-        ON fv.r = ((l.leaf_no - 1) / 6) % fv.n + 1;
+    SELECT DISTINCT ON (l.org_no, l.grp) l.organisation_id, gen_random_uuid(),
+           'F' || lpad(l.fno::text, 2, '0') || '-A' || lpad(l.grp::text, 3, '0'), 'Avdelning ' || l.grp,
+           'F' || lpad(l.fno::text, 2, '0'), 2, l.org_no, NULL, 0
+    FROM g_leaf l WHERE l.org_size > 2000
+    ORDER BY l.org_no, l.grp;
     INSERT INTO g_unit
     SELECT l.organisation_id, gen_random_uuid(),
-           p.code || '-E' || lpad(l.leaf_no::text, 4, '0'), 'Enhet ' || l.leaf_no, p.code, p.level + 1, l.org_no, l.leaf_no, l.size
-    FROM g_leaf l
-    JOIN LATERAL (
-        SELECT u.code, u.level FROM g_unit u
-        WHERE u.org_no = l.org_no AND CASE WHEN l.org_size > 2000
-            THEN u.level = 2 AND u.code LIKE '%-A' || lpad(((l.leaf_no - 1) / 6)::text, 3, '0')
-            ELSE u.level = 1 AND u.code = 'F' || lpad(((l.leaf_no - 1) % greatest(3, least(14, l.org_size / 900 + 3)) + 1)::text, 2, '0') END
-        LIMIT 1) p ON true;
+           'F' || lpad(l.fno::text, 2, '0') || CASE WHEN l.org_size > 2000 THEN '-A' || lpad(l.grp::text, 3, '0') ELSE '' END
+               || '-E' || lpad(l.leaf_no::text, 4, '0'),
+           'Enhet ' || l.leaf_no,
+           'F' || lpad(l.fno::text, 2, '0') || CASE WHEN l.org_size > 2000 THEN '-A' || lpad(l.grp::text, 3, '0') ELSE '' END,
+           CASE WHEN l.org_size > 2000 THEN 3 ELSE 2 END, l.org_no, l.leaf_no, l.size
+    FROM g_leaf l;
+    CREATE INDEX ON g_unit (organisation_id, code);
+    ANALYZE g_unit;
     INSERT INTO org.unit (id, organisation_id, code, name, parent_id)
     SELECT u.id, u.organisation_id, u.code, u.name, p.id
     FROM g_unit u LEFT JOIN g_unit p ON p.organisation_id = u.organisation_id AND p.code = u.parent_code;
@@ -89,10 +93,14 @@ BEGIN
     CREATE INDEX ON g_person (organisation_id, unit_code, pos);
     -- the manager of an ordinary person: the enhet's first person; of an enhet's manager or a head:
     -- the head of the parent unit
+    -- (two statements, each a hash join: an OR of both would be a nested loop over a million rows)
     UPDATE g_person p SET manager_id = m.id
-    FROM g_person m WHERE m.organisation_id = p.organisation_id AND m.pos = 1
-      AND ((p.pos > 1 AND NOT p.is_head AND m.unit_code = p.unit_code)
-           OR (p.pos = 1 AND p.parent_code IS NOT NULL AND m.unit_code = p.parent_code AND m.is_head));
+    FROM g_person m WHERE m.organisation_id = p.organisation_id AND m.pos = 1 AND m.unit_code = p.unit_code
+      AND p.pos > 1 AND NOT p.is_head;
+    UPDATE g_person p SET manager_id = m.id
+    FROM g_person m WHERE m.organisation_id = p.organisation_id AND m.pos = 1 AND m.unit_code = p.parent_code AND m.is_head
+      AND p.pos = 1;
+    ANALYZE g_person;
     UPDATE g_person p SET
         hire_date = current_date - (power(random(), 1.8) * 9000)::integer,
         hr_no = x.r
@@ -115,6 +123,7 @@ BEGIN
     FROM g_org o CROSS JOIN generate_series(this_year - p_cycles + 1, this_year) y;
     INSERT INTO routine.cycle (id, organisation_id, name, starts_on, ends_on)
     SELECT id, organisation_id, 'Medarbetarsamtal ' || year, starts_on, ends_on FROM g_cycle;
+    CREATE INDEX ON g_cycle (organisation_id);
 
     -- Talks: one per person due, held with 90 % probability (less in the current year, by how much of
     -- it has passed), mostly in spring and autumn; new hires within their window, some late. The
@@ -125,7 +134,9 @@ BEGIN
            p.hire_date + 90 >= c.starts_on AS new_hire, p.hire_date, p.end_date, random() AS r1, random() AS r2, random() AS r3
     FROM g_person p JOIN g_cycle c ON c.organisation_id = p.organisation_id
     WHERE p.manager_id IS NOT NULL;
+    ANALYZE g_cycle;
     DELETE FROM g_talk WHERE due_on IS NULL;
+    ANALYZE g_talk;
     ALTER TABLE g_talk ADD COLUMN held_on date;
     UPDATE g_talk SET held_on = CASE
         WHEN new_hire THEN hire_date + 10 + (r2 * 110)::integer
@@ -178,10 +189,12 @@ BEGIN
                x.received, x.span,
                CASE WHEN x.r < 0.9 THEN x.received + interval '1 hour' + (interval '1 day' * x.span - interval '1 hour') * random()
                     WHEN x.r < 0.97 THEN x.received + interval '1 day' * x.span * (1.1 + random()) END AS contact
-        FROM g_person p
-        CROSS JOIN LATERAL (SELECT c.starts_on::timestamptz + (least(c.ends_on, current_date) - c.starts_on) * interval '1 day' * random() AS received,
-                                   CASE WHEN random() < 0.3 THEN 3 ELSE 1 END AS span, random() AS r
-                            FROM g_cycle c WHERE c.organisation_id = p.organisation_id AND random() < 0.005) x
+        FROM (SELECT * FROM g_person WHERE random() < 0.005 * p_cycles) p
+        JOIN LATERAL (SELECT c.starts_on, c.ends_on FROM g_cycle c
+                      WHERE c.organisation_id = p.organisation_id
+                      ORDER BY c.starts_on OFFSET (random() * (p_cycles - 1))::integer LIMIT 1) cc ON true
+        CROSS JOIN LATERAL (SELECT cc.starts_on::timestamptz + (least(cc.ends_on, current_date) - cc.starts_on) * interval '1 day' * random() AS received,
+                                   CASE WHEN random() < 0.3 THEN 3 ELSE 1 END AS span, random() AS r) x
     ) s
     JOIN support.team t ON t.organisation_id = s.organisation_id AND t.is_default;
     UPDATE support.request r SET first_contact_at = NULL, status = 'new', last_activity_at = r.received_at
