@@ -54,6 +54,8 @@ CREATE UNLOGGED TABLE report.w_flow (
     PRIMARY KEY (tid, node, c, mm)
 );
 CREATE UNLOGGED TABLE report.w_need (tid integer, c smallint, mm smallint, PRIMARY KEY (tid, c, mm));
+CREATE UNLOGGED TABLE report.w_req (tid integer, c smallint, depth smallint, need integer, free_depth smallint,
+                                    PRIMARY KEY (tid, c, depth));
 CREATE UNLOGGED TABLE report.w_choice (tid integer, node integer, m smallint, c smallint, tries smallint, PRIMARY KEY (tid, node, m));
 CREATE UNLOGGED TABLE report.w_add (tid integer, node integer, m smallint, PRIMARY KEY (tid, node, m));
 
@@ -70,7 +72,11 @@ DECLARE
 BEGIN
     INSERT INTO report.w_cell AS c (tid, node, m, v, supp)
     SELECT a.tid, a.node, a.m, 0, true FROM report.w_add a
-    ON CONFLICT (tid, node, m) DO UPDATE SET supp = true WHERE NOT c.supp AND NOT c.fixed;
+    JOIN report.w_node n ON n.tid = a.tid AND n.node = a.node
+    JOIN report.w_table t ON t.tid = a.tid
+    JOIN report.measure m ON m.family = t.family AND m.m = a.m
+    WHERE m.max_depth IS NULL OR n.depth <= m.max_depth
+    ON CONFLICT (tid, node, m) DO UPDATE SET supp = true WHERE NOT c.supp AND NOT c.fixed AND c.published;
     GET DIAGNOSTICS n = ROW_COUNT;
     TRUNCATE report.w_add;
     RETURN n;
@@ -189,15 +195,36 @@ BEGIN
     JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
     WHERE c.supp AND c.cert IS NULL AND c.tid = ANY (p_tids);
     ANALYZE report.w_need;
+    -- A node carries a class when every cell of the class's support published at its depth is
+    -- hidden. Below the deepest depth at which any of them is published (free_depth), nothing of the
+    -- class is published: the first node down there is a leaf of the flow, its room counted from
+    -- the atoms of its whole subtree.
+    TRUNCATE report.w_req;
+    INSERT INTO report.w_req (tid, c, depth, need, free_depth)
+    SELECT x.tid, x.c, d.depth,
+           count(cm.m) FILTER (WHERE m.max_depth IS NULL OR m.max_depth >= d.depth),
+           CASE WHEN bool_or(m.max_depth IS NULL) THEN NULL ELSE max(m.max_depth) + 1 END
+    FROM (SELECT DISTINCT tid, c FROM report.w_need) x
+    JOIN report.w_table t ON t.tid = x.tid
+    CROSS JOIN (SELECT DISTINCT depth FROM report.w_node) d
+    JOIN report.class_measure cm ON cm.family = t.family AND cm.c = x.c
+    JOIN report.measure m ON m.family = cm.family AND m.m = cm.m
+    GROUP BY x.tid, x.c, d.depth;
+    ANALYZE report.w_req;
     INSERT INTO report.w_carry (tid, node, c)
     SELECT c.tid, c.node, cm.c
     FROM report.w_cell c JOIN report.w_table t ON t.tid = c.tid
+    JOIN report.w_node n ON n.tid = c.tid AND n.node = c.node
     JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
-    JOIN report.class k ON k.family = t.family AND k.c = cm.c
-    WHERE c.supp AND c.tid = ANY (p_tids)
-      AND EXISTS (SELECT 1 FROM report.w_need x WHERE x.tid = c.tid AND x.c = cm.c)
-    GROUP BY c.tid, c.node, cm.c, k.size
-    HAVING count(*) = k.size;
+    JOIN report.w_req r ON r.tid = c.tid AND r.c = cm.c AND r.depth = n.depth
+    WHERE c.supp AND c.published AND c.tid = ANY (p_tids) AND (r.free_depth IS NULL OR n.depth < r.free_depth)
+    GROUP BY c.tid, c.node, cm.c, r.need
+    HAVING count(*) = r.need;
+    INSERT INTO report.w_carry (tid, node, c)
+    SELECT n.tid, n.node, r.c
+    FROM report.w_req r JOIN report.w_node n ON n.tid = r.tid AND n.depth = r.depth
+    WHERE r.depth = r.free_depth AND n.tid = ANY (p_tids)
+    ON CONFLICT DO NOTHING;
     ANALYZE report.w_carry;
 
     -- Leaves, fixed classes: each leg takes from its src atoms (or nothing: a member arrives) and
@@ -207,11 +234,13 @@ BEGIN
         SELECT p.family, p.c, p.leg, bool_or(p.src IS NULL) AS arrives, bool_or(p.dst IS NULL) AS leaves
         FROM report.class_pair p WHERE p.leg > 0 GROUP BY p.family, p.c, p.leg
     ), carrying AS (
-        SELECT w.tid, w.node, w.c, t.family FROM report.w_carry w
-        JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND n.leaf
+        SELECT w.tid, w.node, w.c, t.family, (r.free_depth IS NOT NULL AND n.depth = r.free_depth AND NOT n.leaf) AS free
+        FROM report.w_carry w
+        JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node
         JOIN report.w_table t ON t.tid = w.tid
         JOIN report.class k ON k.family = t.family AND k.c = w.c AND NOT k.is_row
-        WHERE w.tid = ANY (p_tids)
+        JOIN report.w_req r ON r.tid = w.tid AND r.c = w.c AND r.depth = n.depth
+        WHERE w.tid = ANY (p_tids) AND (n.leaf OR n.depth = r.free_depth)
     ), src AS (
         SELECT w.tid, w.node, w.c, p.leg, sum(a.n) AS n FROM carrying w
         JOIN report.class_pair p ON p.family = w.family AND p.c = w.c AND p.leg > 0
@@ -224,12 +253,14 @@ BEGIN
         GROUP BY w.tid, w.node, w.c, p.leg
     )
     SELECT w.tid, w.node, w.c, 0,
-           min(CASE WHEN l.arrives THEN inf ELSE coalesce(s.n, 0) END),
-           min(CASE WHEN l.leaves THEN inf ELSE coalesce(d.n, 0) END)
+           CASE WHEN w.free AND count(*) FILTER (WHERE NOT l.arrives) > 1 THEN 0
+                ELSE min(CASE WHEN l.arrives THEN inf ELSE coalesce(s.n, 0) END) END,
+           CASE WHEN w.free AND count(*) FILTER (WHERE NOT l.leaves) > 1 THEN 0
+                ELSE min(CASE WHEN l.leaves THEN inf ELSE coalesce(d.n, 0) END) END
     FROM carrying w JOIN legs l ON l.family = w.family AND l.c = w.c
     LEFT JOIN src s ON s.tid = w.tid AND s.node = w.node AND s.c = w.c AND s.leg = l.leg
     LEFT JOIN dst d ON d.tid = w.tid AND d.node = w.node AND d.c = w.c AND d.leg = l.leg
-    GROUP BY w.tid, w.node, w.c;
+    GROUP BY w.tid, w.node, w.c, w.free;
     -- Leaves, ROW classes: members arrive without limit; as many members of measure mm can leave as
     -- the cell counts (or, for a class of some kinds only, as the leaf has members of those kinds).
     INSERT INTO report.w_flow (tid, node, c, mm, capp, capm)
@@ -268,6 +299,7 @@ BEGIN
         JOIN report.w_node n ON n.tid = w.tid AND n.node = w.node AND NOT n.leaf AND n.depth = d
         JOIN report.w_table t ON t.tid = w.tid
         JOIN report.class k ON k.family = t.family AND k.c = w.c
+        JOIN report.w_req r ON r.tid = w.tid AND r.c = w.c AND r.depth = d AND (r.free_depth IS NULL OR d < r.free_depth)
         JOIN report.w_need mms ON mms.tid = w.tid AND mms.c = w.c
         LEFT JOIN report.w_node ch ON ch.tid = w.tid AND ch.parent = w.node
         LEFT JOIN report.w_flow f ON f.tid = w.tid AND f.node = ch.node AND f.c = w.c AND f.mm = mms.mm
@@ -369,7 +401,10 @@ BEGIN
         SELECT x.tid, x.node, x.m, x.c,
                coalesce(sum(CASE WHEN y.supp THEN 0 WHEN coalesce(y.v, 0) = 0 THEN 3 ELSE 1 END), 0) AS cost
         FROM cand x JOIN report.class_measure s ON s.family = x.family AND s.c = x.c
+        JOIN report.measure sm ON sm.family = s.family AND sm.m = s.m
+        JOIN report.w_node xn ON xn.tid = x.tid AND xn.node = x.node
         LEFT JOIN report.w_cell y ON y.tid = x.tid AND y.node = x.node AND y.m = s.m
+        WHERE sm.max_depth IS NULL OR xn.depth <= sm.max_depth
         GROUP BY x.tid, x.node, x.m, x.c
     ), legs AS (
         SELECT x.tid, x.node, x.m, x.c, p.leg,
@@ -497,11 +532,9 @@ BEGIN
     ON CONFLICT DO NOTHING;
     -- Measures published down to some depth only are, below it, unknowns to everyone: the engine
     -- treats them as suppressed cells that need no protection of their own.
-    INSERT INTO report.w_cell AS c (tid, node, m, v, supp, published, cert)
-    SELECT n.tid, n.node, m.m, 0, true, false, 0
-    FROM report.w_node n JOIN report.w_table t ON t.tid = n.tid
-    JOIN report.measure m ON m.family = t.family AND n.depth > m.max_depth
-    ON CONFLICT (tid, node, m) DO UPDATE SET supp = true, published = false, cert = 0;
+    UPDATE report.w_cell c SET supp = true, published = false, cert = 0
+    FROM report.w_node n, report.w_table t, report.measure m
+    WHERE n.tid = c.tid AND n.node = c.node AND t.tid = c.tid AND m.family = t.family AND m.m = c.m AND n.depth > m.max_depth;
     UPDATE report.w_cell c SET supp = true, primary_supp = true
     FROM report.w_table t WHERE t.tid = c.tid AND c.v BETWEEN 1 AND t.k - 1 AND NOT c.fixed AND c.published;
     -- The planner needs to know these tables are not empty, or it picks nested loops over them.

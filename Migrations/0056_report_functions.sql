@@ -25,7 +25,7 @@ CREATE FUNCTION report.load_work(p_tids integer[]) RETURNS void
     AS $$
 BEGIN
     TRUNCATE report.w_table, report.w_node, report.w_atom, report.w_cell, report.w_carry, report.w_flow,
-             report.w_need, report.w_choice, report.w_add;
+             report.w_need, report.w_req, report.w_choice, report.w_add;
     INSERT INTO report.w_table (tid, family, k) SELECT t.tid, t.family, t.k FROM report.fact_table t WHERE t.tid = ANY (p_tids);
     INSERT INTO report.w_node (tid, node, parent, depth, leaf)
     SELECT t.tid, n.node, n.parent, n.depth, n.leaf
@@ -94,7 +94,7 @@ BEGIN
         done := done + cardinality(batch);
     END LOOP;
     TRUNCATE report.w_table, report.w_node, report.w_atom, report.w_cell, report.w_carry, report.w_flow,
-             report.w_need, report.w_choice, report.w_add;
+             report.w_need, report.w_req, report.w_choice, report.w_add;
     RETURN done;
 END
 $$;

@@ -28,7 +28,7 @@ DECLARE
     t text;
     f regprocedure;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['w_table', 'w_node', 'w_atom', 'w_cell', 'w_carry', 'w_flow', 'w_need', 'w_choice', 'w_add',
+    FOREACH t IN ARRAY ARRAY['w_table', 'w_node', 'w_atom', 'w_cell', 'w_carry', 'w_flow', 'w_need', 'w_req', 'w_choice', 'w_add',
                              'published', 'published_table'] LOOP
         EXECUTE format('ALTER TABLE report.%I OWNER TO wr_report_definer', t);
     END LOOP;
