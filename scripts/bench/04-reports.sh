@@ -78,7 +78,7 @@ percentiles() {  # pgbench per-transaction log → "p50 p99" in ms
 }
 measure() {  # name user script
     local name=$1 user=$2 script=$3
-    (cd "$work" && rm -f pgbench_log.* && pgbench -n -q -U "$user" -d bench -c 1 -T "$seconds" -l -f "$script" >/dev/null 2>&1)
+    (cd "$work" && rm -f pgbench_log.* && pgbench -n -U "$user" -d bench -c 1 -T "$seconds" -l -f "$script" >/dev/null 2>&1)
     read -r p50 p99 n <<<"$(percentiles "$work"/pgbench_log.*)"
     printf '%-44s %10s %10s %8s\n' "$name" "$p50" "$p99" "$n"
     echo "$p50" > "$work/$name.p50"
