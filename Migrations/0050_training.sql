@@ -16,6 +16,18 @@ CREATE TABLE org.training_record (
 CREATE INDEX training_record_organisation ON org.training_record (organisation_id, course, person_id);
 COMMENT ON TABLE org.training_record IS 'That a person completed a course (utbildning) on a day, imported from HR. Nothing else.';
 
+-- A calendar day written YYYY-MM-DD, or NULL for anything else (never an error: a bad line of an
+-- import is reported by its line number, not by failing the whole import).
+CREATE FUNCTION org.parse_day(p_text text) RETURNS date
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    SELECT CASE WHEN x ~ '^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$'
+                 AND substr(x, 9, 2)::integer <= extract(day FROM make_date(substr(x, 1, 4)::integer, substr(x, 6, 2)::integer, 1)
+                                                                  + interval '1 month - 1 day')
+                THEN make_date(substr(x, 1, 4)::integer, substr(x, 6, 2)::integer, substr(x, 9, 2)::integer) END
+    FROM (SELECT btrim(p_text) AS x) t
+$$;
+
 -- Imports training records for the acting administrator's organisation. The caller parses the CSV
 -- (HR id, course, date) and passes its columns as arrays, one element per data line; dates travel
 -- as text so that a malformed one is reported with its line instead of failing the whole call.
@@ -54,9 +66,7 @@ BEGIN
     FROM (
         SELECT t.ord::integer + 1 AS line,  -- line 1 is the header
                btrim(t.hr_id) AS hr_id, lower(btrim(t.course)) AS course,
-               CASE WHEN btrim(t.day) ~ '^\d{4}-\d{2}-\d{2}$'
-                         AND to_char(to_date(btrim(t.day), 'YYYY-MM-DD'), 'YYYY-MM-DD') = btrim(t.day)
-                    THEN to_date(btrim(t.day), 'YYYY-MM-DD') END AS day
+               org.parse_day(t.day) AS day
         FROM unnest(p_hr_ids, p_courses, p_dates) WITH ORDINALITY AS t (hr_id, course, day, ord)
     ) r
     LEFT JOIN org.person p ON p.organisation_id = org AND p.hr_id = r.hr_id;
