@@ -208,8 +208,12 @@ CREATE FUNCTION report.coverage(p_cycle uuid, p_unit uuid DEFAULT NULL, p_period
         SELECT t.tid, t.organisation_id, t.starts_on, p.k FROM report.fact_table t JOIN report.published_table p ON p.tid = t.tid
         WHERE t.organisation_id = app.organisation_id() AND t.cycle_id = p_cycle AND t.family = 'person'
     ), sel AS (
+        -- (two indexable branches: a function's plan is generic, so no CASE on the parameters here)
         SELECT n.* FROM report.fact_node n JOIN tab ON n.organisation_id = tab.organisation_id
-        WHERE CASE WHEN p_unit IS NULL THEN n.node = 0 ELSE n.unit_id = p_unit AND NOT n.is_direct END
+        WHERE p_unit IS NULL AND n.node = 0
+        UNION ALL
+        SELECT n.* FROM report.fact_node n JOIN tab ON n.organisation_id = tab.organisation_id
+        WHERE n.unit_id = p_unit AND NOT n.is_direct
     ), rows AS (
         SELECT sel.*, true AS selected FROM sel
         UNION ALL
