@@ -398,12 +398,17 @@ BEGIN
         JOIN report.class_measure cm ON cm.family = f.family AND cm.m = f.m
         JOIN report.class k ON k.family = f.family AND k.c = cm.c
     ), missing AS (
+        -- A hidden zero needs members of its measure nearby to be protected: one whose parent has
+        -- none either is all but hopeless below the organisation's own totals, so it costs most.
         SELECT x.tid, x.node, x.m, x.c,
-               coalesce(sum(CASE WHEN y.supp THEN 0 WHEN coalesce(y.v, 0) = 0 THEN 3 ELSE 1 END), 0) AS cost
+               coalesce(sum(CASE WHEN y.supp THEN 0
+                                 WHEN coalesce(y.v, 0) = 0 AND coalesce(py.v, 0) = 0 THEN 50
+                                 WHEN coalesce(y.v, 0) = 0 THEN 3 ELSE 1 END), 0) AS cost
         FROM cand x JOIN report.class_measure s ON s.family = x.family AND s.c = x.c
         JOIN report.measure sm ON sm.family = s.family AND sm.m = s.m
         JOIN report.w_node xn ON xn.tid = x.tid AND xn.node = x.node
         LEFT JOIN report.w_cell y ON y.tid = x.tid AND y.node = x.node AND y.m = s.m
+        LEFT JOIN report.w_cell py ON py.tid = x.tid AND py.node = xn.parent AND py.m = s.m
         WHERE sm.max_depth IS NULL OR xn.depth <= sm.max_depth
         GROUP BY x.tid, x.node, x.m, x.c
     ), legs AS (
@@ -437,7 +442,7 @@ BEGIN
         JOIN report.w_node p ON p.tid = n.tid AND p.node = n.parent
         WHERE ch.level + 1 <= ch.tries
           -- the root (the organisation's own totals) only when nothing below it was enough
-          AND (p.parent IS NOT NULL OR ch.tries >= 4)
+          AND (p.parent IS NOT NULL OR ch.tries >= 6)
     ), region AS (
         SELECT tid, node, m, c FROM chain
         UNION
@@ -467,7 +472,7 @@ BEGIN
 END
 $$;
 
--- The last resort for a cell that five attempts did not protect, there so that suppression always
+-- The last resort for a cell that eight attempts did not protect, there so that suppression always
 -- ends: the cell's whole population is suppressed in its unit, all the unit's ancestors and
 -- descendants, so the perturbation can run to the root, which nothing constrains.
 CREATE FUNCTION report.fallback() RETURNS integer
@@ -477,7 +482,7 @@ CREATE FUNCTION report.fallback() RETURNS integer
 BEGIN
     INSERT INTO report.w_add (tid, node, m)
     WITH RECURSIVE failing AS (
-        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL AND c.tries >= 5
+        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL AND c.tries >= 8
     ), up AS (
         SELECT f.tid, f.node, f.m FROM failing f
         UNION
