@@ -472,9 +472,10 @@ BEGIN
 END
 $$;
 
--- The last resort for a cell that eight attempts did not protect, there so that suppression always
--- ends: the cell's whole population is suppressed in its unit, all the unit's ancestors and
--- descendants, so the perturbation can run to the root, which nothing constrains.
+-- Last resorts, there so that suppression always ends. After eight attempts the cell's chosen class
+-- is hidden in its unit, all the unit's ancestors and all its descendants: the perturbation can then
+-- use everything below the unit and run to the root, which nothing constrains. After twelve, the
+-- whole population of the cell's measure is, in the same places.
 CREATE FUNCTION report.fallback() RETURNS integer
     LANGUAGE plpgsql
     SET search_path = pg_catalog, pg_temp
@@ -482,21 +483,30 @@ CREATE FUNCTION report.fallback() RETURNS integer
 BEGIN
     INSERT INTO report.w_add (tid, node, m)
     WITH RECURSIVE failing AS (
-        SELECT c.tid, c.node, c.m FROM report.w_cell c WHERE c.supp AND c.cert IS NULL AND c.tries >= 8
+        SELECT c.tid, c.node, c.m, c.tries, h.c AS cls FROM report.w_cell c
+        LEFT JOIN report.w_choice h ON h.tid = c.tid AND h.node = c.node AND h.m = c.m
+        WHERE c.supp AND c.cert IS NULL AND c.tries >= 8
     ), up AS (
-        SELECT f.tid, f.node, f.m FROM failing f
+        SELECT f.tid, f.node, f.m, f.tries, f.cls FROM failing f
         UNION
-        SELECT n.tid, n.parent, up.m FROM up JOIN report.w_node n ON n.tid = up.tid AND n.node = up.node WHERE n.parent IS NOT NULL
+        SELECT n.tid, n.parent, up.m, up.tries, up.cls FROM up JOIN report.w_node n ON n.tid = up.tid AND n.node = up.node WHERE n.parent IS NOT NULL
     ), down AS (
-        SELECT f.tid, f.node, f.m FROM failing f
+        SELECT f.tid, f.node, f.m, f.tries, f.cls FROM failing f
         UNION
-        SELECT n.tid, n.node, down.m FROM down JOIN report.w_node n ON n.tid = down.tid AND n.parent = down.node
+        SELECT n.tid, n.node, down.m, down.tries, down.cls FROM down JOIN report.w_node n ON n.tid = down.tid AND n.parent = down.node
+    ), places AS (
+        SELECT * FROM up UNION SELECT * FROM down
     )
+    SELECT x.tid, x.node, cm.m
+    FROM places x JOIN report.w_table t ON t.tid = x.tid
+    JOIN report.class_measure cm ON cm.family = t.family AND cm.c = x.cls
+    WHERE x.tries < 12
+    UNION
     SELECT x.tid, x.node, m2.m
-    FROM (SELECT * FROM up UNION SELECT * FROM down) x
-    JOIN report.w_table t ON t.tid = x.tid
+    FROM places x JOIN report.w_table t ON t.tid = x.tid
     JOIN report.measure m1 ON m1.family = t.family AND m1.m = x.m
     JOIN report.measure m2 ON m2.family = t.family AND m2.population = m1.population
+    WHERE x.tries >= 12 OR x.cls IS NULL
     ON CONFLICT DO NOTHING;
     RETURN report.apply_additions();
 END
