@@ -399,10 +399,11 @@ BEGIN
         JOIN report.class k ON k.family = f.family AND k.c = cm.c
     ), missing AS (
         -- A hidden zero needs members of its measure nearby to be protected: one whose parent has
-        -- none either is all but hopeless below the organisation's own totals, so it costs most.
+        -- none either, or one of a whole sub-tree (no leaf below has any), is all but hopeless below
+        -- the organisation's own totals, so it costs most.
         SELECT x.tid, x.node, x.m, x.c,
                coalesce(sum(CASE WHEN y.supp THEN 0
-                                 WHEN coalesce(y.v, 0) = 0 AND coalesce(py.v, 0) = 0 THEN 50
+                                 WHEN coalesce(y.v, 0) = 0 AND (coalesce(py.v, 0) = 0 OR NOT xn.leaf) THEN 50
                                  WHEN coalesce(y.v, 0) = 0 THEN 3 ELSE 1 END), 0) AS cost
         FROM cand x JOIN report.class_measure s ON s.family = x.family AND s.c = x.c
         JOIN report.measure sm ON sm.family = s.family AND sm.m = s.m
