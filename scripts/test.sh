@@ -48,6 +48,11 @@ if [ "$status" != 0 ]; then
     exit 1
 fi
 
+# The director's figures: the attacker test (linear programming over every published table) and the
+# director's privileges, against databases of their own in the same cluster.
+phase "report tests (attacker, privileges)"
+.venv/bin/python -m pytest -q -p no:cacheprovider Tests/reports
+
 if [ -n "$(ls Tests/browser/test_*.py 2>/dev/null)" ]; then
     phase "browser tests (Chromium)"
     .venv/bin/python -m pytest -q -x Tests/browser

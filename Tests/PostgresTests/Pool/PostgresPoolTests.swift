@@ -64,8 +64,9 @@ import Testing
         let error = await postgresError { _ = try await pool.query("SELECT 1") }
         #expect(error?.code == .poolTimeout)
         #expect(error?.description.contains("1 of 1 in use") == true)
-        // Bounded by the 200 ms timeout (generous margin for a loaded machine).
-        #expect(started.duration(to: clock.now) < .seconds(5))
+        // Bounded: the error code above can only come from the timeout; the wall clock only guards
+        // against waiting forever (scheduling on a loaded machine can add seconds).
+        #expect(started.duration(to: clock.now) < .seconds(60))
         #expect(metrics.render().contains("postgres_pool_acquire_timeouts_total{pool=\"timeout-test\"} 1"))
         await gate.open()
         try await holding.value
@@ -93,7 +94,9 @@ import Testing
     @Test func unreachableDatabaseFailsEveryCallerFast() async throws {
         let port = try TemporaryCluster.freePort()
         let pool = PostgresPool(configuration: PostgresConfiguration(host: "127.0.0.1", port: port, user: "x", sslMode: .disable),
-                                maximumConnections: 3, acquireTimeout: .seconds(30), logger: .disabled)
+                                maximumConnections: 3, acquireTimeout: .seconds(120), logger: .disabled)
+        // "Fast": every caller gets the connect error instead of waiting out the acquire timeout. The
+        // bound is half the timeout, so a loaded run's scheduling delays cannot fail it, waiting would.
         let clock = ContinuousClock()
         let started = clock.now
         let codes = await withTaskGroup(of: PostgresError.Code?.self) { group in
@@ -104,7 +107,7 @@ import Testing
         }
         #expect(codes.count == 10)
         #expect(codes.allSatisfy { $0 == PostgresError.Code.connectionFailed })
-        #expect(started.duration(to: clock.now) < .seconds(5))
+        #expect(started.duration(to: clock.now) < .seconds(60))
         #expect(pool.statistics == PostgresPool.Statistics(inUse: 0, idle: 0, connecting: 0, waiting: 0, maximum: 3))
     }
 
@@ -218,7 +221,7 @@ import Testing
 
     @Test func failsFastWhileTheServerIsDownAndRecoversWhenItIsBack() async throws {
         try await withTemporaryCluster { cluster in
-            let pool = PostgresPool(configuration: cluster.configuration, maximumConnections: 2, acquireTimeout: .seconds(5), logger: .disabled)
+            let pool = PostgresPool(configuration: cluster.configuration, maximumConnections: 2, acquireTimeout: .seconds(120), logger: .disabled)
             _ = try await pool.query("SELECT 1")
             try await cluster.kill()
             let clock = ContinuousClock()
@@ -227,7 +230,8 @@ import Testing
                 let error = await postgresError { _ = try await pool.query("SELECT 1") }
                 #expect(error?.code == .connectionFailed || error?.code == .connectionClosed)
             }
-            #expect(started.duration(to: clock.now) < .seconds(5))
+            // Half the acquire timeout: failing, not waiting it out.
+            #expect(started.duration(to: clock.now) < .seconds(60))
             try await cluster.start()
             #expect(try await pool.query("SELECT 7").first!.decode(Int.self) == 7)
             await pool.close()

@@ -9,8 +9,8 @@ import TestSupport
 /// grant — or adding a table with grants not written down here — fails this suite.
 @Suite struct PrivilegeMatrixTests {
     static let roles = ["wr_app", "wr_worker", "wr_anonymous", "wr_employee", "wr_manager", "wr_support", "wr_director",
-                        "wr_admin", "wr_notifier", "wr_auditor", "wr_report_definer"]
-    static let schemas = ["public", "app", "auth", "org", "routine", "support", "notify", "audit", "report", "ext"]
+                        "wr_admin", "wr_notifier", "wr_auditor", "wr_report_definer", "wr_overview"]
+    static let schemas = ["public", "app", "auth", "org", "routine", "support", "notify", "audit", "report", "ext", "demo"]
 
     /// The design: every privilege any role holds on any relation of ours (column privileges count).
     /// Anything not listed must be absent. Row-level security narrows these further (see the
@@ -34,10 +34,35 @@ import TestSupport
         org.support_resource      wr_employee        SELECT
         org.support_resource      wr_manager         SELECT
         org.support_resource      wr_support         SELECT
+        org.training_record       wr_admin           DELETE SELECT
+        org.training_record       wr_employee        SELECT
         org.unit                  wr_admin           SELECT
         org.unit                  wr_employee        SELECT
         org.unit                  wr_manager         SELECT
         public.schema_migrations  wr_anonymous       SELECT
+        report.atom               wr_report_definer  SELECT
+        report.atom_measure       wr_report_definer  SELECT
+        report.class              wr_report_definer  SELECT
+        report.class_measure      wr_report_definer  SELECT
+        report.class_pair         wr_report_definer  SELECT
+        report.fact_contact       wr_report_definer  SELECT
+        report.fact_count         wr_report_definer  SELECT
+        report.fact_node          wr_report_definer  SELECT
+        report.fact_table         wr_report_definer  SELECT
+        report.measure            wr_report_definer  SELECT
+        report.published          wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.published_table    wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.relation           wr_report_definer  SELECT
+        report.w_add              wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_atom             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_carry            wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_cell             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_choice           wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_flow             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_need             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_node             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_req              wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_table            wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         routine.cycle             wr_admin           DELETE INSERT SELECT UPDATE
         routine.cycle             wr_employee        SELECT
         routine.cycle             wr_manager         SELECT
