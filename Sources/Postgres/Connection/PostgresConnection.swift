@@ -35,6 +35,7 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
     }
 
     static func connectCore(configuration: PostgresConfiguration, logger: Logger, eventLoop: PostgresEventLoop) async throws -> ConnectionCore {
+        if let error = configuration.sessionRoleError { throw error }
         let parameters = try await HostResolver.parameters(for: configuration)
         let core = ConnectionCore(loop: eventLoop, logger: logger)
         let timeout = configuration.connectTimeout ?? .seconds(10)
@@ -55,6 +56,10 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
         configuration: PostgresConfiguration, logger: Logger, eventLoop: PostgresEventLoop,
         completion: @escaping @Sendable (Result<PostgresConnection, any Error>) -> Void
     ) {
+        if let error = configuration.sessionRoleError {
+            completion(.failure(error))
+            return
+        }
         if HostResolver.needsResolution(configuration) {
             // Name resolution blocks; it happens on a thread of its own, then connecting continues on the loop.
             HostResolver.resolveOnThread(configuration) { resolved in

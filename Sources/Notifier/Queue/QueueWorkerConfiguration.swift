@@ -1,0 +1,48 @@
+/// How a ``QueueWorker`` claims and runs jobs. The defaults suit production; tests and the
+/// benchmark shorten the times.
+public struct QueueWorkerConfiguration: Sendable {
+    /// Jobs claimed per statement (River, Oban and graphile-worker claim in batches too: one round
+    /// trip and one commit for many jobs).
+    public var batchSize: Int
+    /// Claim loops in this process, each with its own batch in flight.
+    public var fetchers: Int
+    /// Jobs of one batch run at once (deliveries wait on the network, not the CPU).
+    public var deliveryConcurrency: Int
+    /// How long a claimed job is this worker's before any worker may rescue it. Extended every
+    /// third of it while a job still runs, so only a dead worker loses its jobs.
+    public var lease: Duration
+    /// The longest a claim loop sleeps without a `NOTIFY` before it looks anyway (the polling
+    /// fallback, and the pace at which waiting jobs are staged).
+    public var pollInterval: Duration
+    /// How often expired leases are looked for.
+    public var rescueInterval: Duration
+    /// On shutdown, how long running jobs may take to finish before they are cancelled and given back.
+    public var shutdownGrace: Duration
+    /// The retry curve.
+    public var backoff: Backoff
+    /// Whether to listen for `NOTIFY` (off: polling only).
+    public var listens: Bool
+
+    /// Creates a configuration.
+    public init(
+        batchSize: Int = 100,
+        fetchers: Int = 1,
+        deliveryConcurrency: Int = 16,
+        lease: Duration = .seconds(300),
+        pollInterval: Duration = .seconds(1),
+        rescueInterval: Duration = .seconds(15),
+        shutdownGrace: Duration = .seconds(20),
+        backoff: Backoff = Backoff(),
+        listens: Bool = true
+    ) {
+        self.batchSize = max(1, batchSize)
+        self.fetchers = max(1, fetchers)
+        self.deliveryConcurrency = max(1, deliveryConcurrency)
+        self.lease = lease
+        self.pollInterval = pollInterval
+        self.rescueInterval = rescueInterval
+        self.shutdownGrace = shutdownGrace
+        self.backoff = backoff
+        self.listens = listens
+    }
+}
