@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotifierTests",
-            dependencies: ["Notifier", "TestSupport"],
+            dependencies: ["Notifier", "Postgres", "TestSupport"],
             // Real test servers (aiosmtpd, an HTTP SMS gateway) run as Python subprocesses.
             exclude: ["Support/smtp_server.py", "Support/sms_gateway.py"],
             swiftSettings: strict

@@ -34,8 +34,7 @@ enum NotifierSetup {
         }
         let worker = QueueWorkerConfiguration(
             batchSize: configuration.notifierBatchSize,
-            fetchers: configuration.notifierFetchers,
-            deliveryConcurrency: configuration.notifierConcurrency,
+            maximumRunning: configuration.notifierMaximumRunning,
             lease: .seconds(configuration.notifierLeaseSeconds),
             pollInterval: .milliseconds(configuration.notifierPollMilliseconds),
             rescueInterval: .seconds(max(1, min(15, configuration.notifierLeaseSeconds / 2))),

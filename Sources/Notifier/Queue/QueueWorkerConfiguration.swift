@@ -1,17 +1,16 @@
 /// How a ``QueueWorker`` claims and runs jobs. The defaults suit production; tests and the
 /// benchmark shorten the times.
 public struct QueueWorkerConfiguration: Sendable {
-    /// Jobs claimed per statement (River, Oban and graphile-worker claim in batches too: one round
-    /// trip and one commit for many jobs).
+    /// The most jobs claimed per statement (River, Oban and graphile-worker claim in batches too:
+    /// one round trip and one commit for many jobs).
     public var batchSize: Int
-    /// Claim loops in this process, each with its own batch in flight.
-    public var fetchers: Int
-    /// Jobs of one batch run at once (deliveries wait on the network, not the CPU).
-    public var deliveryConcurrency: Int
+    /// The most jobs this process runs at once. The worker claims only into free slots, so a slow
+    /// delivery never holds up the others, and never holds more leases than it can work on.
+    public var maximumRunning: Int
     /// How long a claimed job is this worker's before any worker may rescue it. Extended every
     /// third of it while a job still runs, so only a dead worker loses its jobs.
     public var lease: Duration
-    /// The longest a claim loop sleeps without a `NOTIFY` before it looks anyway (the polling
+    /// The longest the worker sleeps without a `NOTIFY` before it looks anyway (the polling
     /// fallback, and the pace at which waiting jobs are staged).
     public var pollInterval: Duration
     /// How often expired leases are looked for.
@@ -26,8 +25,7 @@ public struct QueueWorkerConfiguration: Sendable {
     /// Creates a configuration.
     public init(
         batchSize: Int = 100,
-        fetchers: Int = 1,
-        deliveryConcurrency: Int = 16,
+        maximumRunning: Int = 32,
         lease: Duration = .seconds(300),
         pollInterval: Duration = .seconds(1),
         rescueInterval: Duration = .seconds(15),
@@ -36,8 +34,7 @@ public struct QueueWorkerConfiguration: Sendable {
         listens: Bool = true
     ) {
         self.batchSize = max(1, batchSize)
-        self.fetchers = max(1, fetchers)
-        self.deliveryConcurrency = max(1, deliveryConcurrency)
+        self.maximumRunning = max(1, maximumRunning)
         self.lease = lease
         self.pollInterval = pollInterval
         self.rescueInterval = rescueInterval

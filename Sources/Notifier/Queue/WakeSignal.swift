@@ -9,6 +9,8 @@ final class WakeSignal: Sendable {
         var closed = false
         var nextID: UInt64 = 0
         var waiters: [UInt64: CheckedContinuation<Void, Never>] = [:]
+        /// Waits whose timer fired or whose task was cancelled before they were registered.
+        var expired: Set<UInt64> = []
     }
 
     private let state = Mutex(State())
@@ -44,14 +46,17 @@ final class WakeSignal: Sendable {
             return state.nextID
         }
         let timer = Task { [weak self] in
-            try? await Task.sleep(for: timeout)
-            self?.resume(id)
+            do { try await Task.sleep(for: timeout) } catch { return }
+            self?.expire(id)
         }
-        defer { timer.cancel() }
+        defer {
+            timer.cancel()
+            _ = state.withLock { $0.expired.remove(id) }
+        }
         await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
                 let ready = state.withLock { state -> Bool in
-                    if state.closed || Task.isCancelled { return true }
+                    if state.closed || Task.isCancelled || state.expired.remove(id) != nil { return true }
                     if state.pending {
                         state.pending = false
                         return true
@@ -62,12 +67,17 @@ final class WakeSignal: Sendable {
                 if ready { continuation.resume() }
             }
         } onCancel: {
-            resume(id)
+            expire(id)
         }
     }
 
-    private func resume(_ id: UInt64) {
-        let waiter = state.withLock { $0.waiters.removeValue(forKey: id) }
+    /// Ends the wait `id`: resumes it, or, when it is not registered yet, makes it return at once.
+    private func expire(_ id: UInt64) {
+        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            if let waiter = state.waiters.removeValue(forKey: id) { return waiter }
+            state.expired.insert(id)
+            return nil
+        }
         waiter?.resume()
     }
 }

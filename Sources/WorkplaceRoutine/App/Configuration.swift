@@ -59,10 +59,8 @@ public struct Configuration: Sendable {
     public var notifierPoolSize: Int
     /// Jobs the Notifier claims per statement.
     public var notifierBatchSize: Int
-    /// Claim loops per Notifier process.
-    public var notifierFetchers: Int
-    /// Deliveries of one batch that run at once.
-    public var notifierConcurrency: Int
+    /// Jobs one Notifier process runs at once.
+    public var notifierMaximumRunning: Int
     /// Seconds a claimed job is leased before another Notifier may rescue it.
     public var notifierLeaseSeconds: Int
     /// Milliseconds between polls when no NOTIFY arrives.
@@ -140,8 +138,7 @@ public struct Configuration: Sendable {
             smsSender: string("WR_SMS_SENDER", ""),
             notifierPoolSize: try integer("WR_NOTIFIER_POOL_SIZE", 8, 2...100),
             notifierBatchSize: try integer("WR_NOTIFIER_BATCH_SIZE", 100, 1...1000),
-            notifierFetchers: try integer("WR_NOTIFIER_FETCHERS", 1, 1...16),
-            notifierConcurrency: try integer("WR_NOTIFIER_CONCURRENCY", 16, 1...256),
+            notifierMaximumRunning: try integer("WR_NOTIFIER_MAX_RUNNING", 32, 1...1000),
             notifierLeaseSeconds: try integer("WR_NOTIFIER_LEASE_SECONDS", 300, 1...3600),
             notifierPollMilliseconds: try integer("WR_NOTIFIER_POLL_MS", 1000, 10...60_000),
             notifierShutdownGraceSeconds: try integer("WR_NOTIFIER_SHUTDOWN_GRACE_SECONDS", 20, 0...600),
