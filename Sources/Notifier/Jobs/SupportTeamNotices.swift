@@ -27,7 +27,7 @@ struct TeamNoticeFanOut: JobHandler {
                 try await JobQueue.enqueue(JobRequest(
                     kind: JobKind.supportTeamNotice, payload: try JobPayload(notice),
                     uniqueKey: "support.team_notice:\(job.id):\(recipient)", priority: leadsOnly ? 1 : 2,
-                    organisationID: job.organisationID), on: transaction)
+                    maxAttempts: Int32(clamping: job.maxAttempts), organisationID: job.organisationID), on: transaction)
             }
         }
         return .completed
