@@ -36,8 +36,11 @@ public struct RecurringJob: Sendable {
     /// new job's id.
     @discardableResult
     public func ensureScheduled(on queue: JobQueue, now: Date) async throws -> Int64? {
+        // One EXISTS per state group, so each reads its small partial index (claim, waiting, lease).
         let waiting = try await queue.pool.query("""
-            SELECT EXISTS (SELECT 1 FROM notify.job WHERE kind = \(kind) AND state NOT IN ('completed', 'discarded'))
+            SELECT EXISTS (SELECT 1 FROM notify.job WHERE state = 'available' AND kind = \(kind))
+                OR EXISTS (SELECT 1 FROM notify.job WHERE state IN ('scheduled', 'retryable') AND kind = \(kind))
+                OR EXISTS (SELECT 1 FROM notify.job WHERE state = 'running' AND kind = \(kind))
             """).first?.decode(Bool.self, column: 0) ?? false
         if waiting { return nil }
         return try await queue.enqueue(request(at: schedule.next(after: now)))

@@ -41,6 +41,7 @@ public final class App: Sendable {
         var router = Router(defaultBodyLimit: 64 * 1024)
         registerOperations(&router)
         registerAccounts(&router)
+        registerNotifications(&router)
         return router
     }
 }

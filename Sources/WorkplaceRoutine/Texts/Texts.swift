@@ -11,6 +11,8 @@ public struct Texts: Sendable {
     public let common: CommonTexts
     /// Logging in and out.
     public let accounts: AccountTexts
+    /// The administrator's page about notifications that were not delivered.
+    public let notificationAdmin: NotificationAdminTexts
 
     /// The texts for `language`.
     public static func of(_ language: Language) -> Texts {
@@ -20,8 +22,8 @@ public struct Texts: Sendable {
         }
     }
 
-    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish)
-    static let english = Texts(language: .english, common: .english, accounts: .english)
+    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, notificationAdmin: .swedish)
+    static let english = Texts(language: .english, common: .english, accounts: .english, notificationAdmin: .english)
 }
 
 /// Texts shared by every page.
