@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Lifecycle", dependencies: ["CSystem"], swiftSettings: strict),
         .target(
             name: "WorkplaceRoutine",
-            dependencies: ["Postgres", "HTTP", "HTML", "Observability"],
+            dependencies: ["Postgres", "HTTP", "HTML", "Observability", "Notifier"],
             swiftSettings: strict
         ),
         .target(name: "Notifier", dependencies: ["Postgres", "CSystem", "Observability"], swiftSettings: strict),

@@ -1,9 +1,15 @@
 // pg-bench: drives our PostgreSQL client the way pgbench drives libpq, for scripts/bench/01-postgres.sh.
 //
-//   pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global]
+//   pg-bench --workload select1|insert|transaction --clients N --seconds S [--executor loop|global] [--loops L]
+//
+// Workloads: `select1` runs `SELECT 1`; `insert` inserts one row (a durable commit each);
+// `transaction` is shaped like a web request: a transaction acting as role `bench_role` with one
+// setting (BEGIN and the context in one round trip), one `SELECT 1`, then COMMIT.
 //
 // Connects with the PG* environment, opens one pool connection per client, runs N tasks that each
 // repeat the statement until the time is up, and prints `tps=<transactions per second>`.
+// `--executor loop` runs the client tasks on the event loop thread (no thread hop per statement);
+// `global` leaves them on Swift's shared pool, as a web handler's tasks would be.
 // Not part of the product.
 import Foundation
 import Observability
@@ -15,6 +21,7 @@ struct Options {
     var clients = 4
     var seconds = 10.0
     var executor = "loop"
+    var loops = 1
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.makeIterator()
@@ -25,17 +32,22 @@ struct Options {
             case "--clients": clients = Int(value) ?? 0
             case "--seconds": seconds = Double(value) ?? 0
             case "--executor": executor = value
+            case "--loops": loops = Int(value) ?? 0
             default: throw Usage()
             }
         }
-        guard ["select1", "insert"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor) else {
+        guard ["select1", "insert", "transaction"].contains(workload), clients > 0, seconds > 0, ["loop", "global"].contains(executor),
+              loops > 0, clients % loops == 0
+        else {
             throw Usage()
         }
     }
 }
 
 struct Usage: Error, CustomStringConvertible {
-    var description: String { "usage: pg-bench --workload select1|insert --clients N --seconds S [--executor loop|global]" }
+    var description: String {
+        "usage: pg-bench --workload select1|insert|transaction --clients N --seconds S [--executor loop|global] [--loops L (dividing N)]"
+    }
 }
 
 let options: Options
@@ -47,20 +59,25 @@ do {
 }
 
 let configuration = try PostgresConfiguration.fromEnvironment()
-let loopCount = Int(ProcessInfo.processInfo.environment["LOOPS"] ?? "1")!
-let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresEventLoop(name: "pg\($0)") }
-let pools = loops.map { PostgresPool(configuration: configuration, maximumConnections: options.clients / loopCount, acquireTimeout: .seconds(60),
-                        name: "bench", logger: .disabled, eventLoop: $0) }
+// With several loops, the pool spreads its connections over them and the clients are spread too.
+let loopCount = options.loops
+let loops = (0..<loopCount).map { $0 == 0 ? PostgresEventLoop.shared : PostgresEventLoop(name: "postgres-\($0)") }
+let pool = PostgresPool(configuration: configuration, maximumConnections: options.clients, acquireTimeout: .seconds(60),
+                        name: "bench", logger: .disabled, eventLoops: loops)
 let stop = Atomic<Bool>(false)
+let context = SessionContext(role: "bench_role", settings: ["app.person_id": "8b3d9a52-3f0e-4c51-9a8e-2f1d6c7b5e40"])
 
 @Sendable func work(_ client: Int) async throws -> Int {
-    let pool = pools[client % loopCount]
     var count = 0
     var value = client &* 7919
     while !stop.load(ordering: .relaxed) {
         switch options.workload {
         case "select1":
             _ = try await pool.query("SELECT 1")
+        case "transaction":
+            try await pool.transaction(as: context) { transaction in
+                _ = try await transaction.query("SELECT 1")
+            }
         default:
             value = (value &* 1_103_515_245 &+ 12345) & 0x3FFF_FFFF
             _ = try await pool.query("INSERT INTO bench_insert (v) VALUES (\(value))")
@@ -73,7 +90,7 @@ let stop = Atomic<Bool>(false)
 // Warm up: open every connection and prepare the statement on each.
 try await withThrowingTaskGroup(of: Void.self) { group in
     for _ in 0..<options.clients {
-        for pool in pools { group.addTask { _ = try await pool.withConnection { try await $0.query("SELECT 1") } } }
+        group.addTask { _ = try await pool.withConnection { try await $0.query("SELECT 1") } }
     }
     try await group.waitForAll()
 }
@@ -92,4 +109,4 @@ let total = try await withThrowingTaskGroup(of: Int.self) { group in
 let elapsed = start.duration(to: .now)
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 print(String(format: "tps=%.1f", Double(total) / seconds))
-for pool in pools { await pool.close() }
+await pool.close()

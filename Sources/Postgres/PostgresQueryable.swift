@@ -2,7 +2,7 @@
 /// or a transaction.
 public protocol PostgresQueryable: Sendable {
     /// Runs one statement and returns its rows (empty for commands).
-    func query(_ query: PostgresQuery) async throws -> PostgresRows
+    nonisolated(nonsending) func query(_ query: PostgresQuery) async throws -> PostgresRows
 
     /// Runs a script of one or more statements through the simple query protocol: no binds, text
     /// results, `$$`-quoted function bodies welcome. For migrations and fixtures written by us, never

@@ -69,8 +69,8 @@ enum Admin {
     static func shared() throws -> PostgresPool {
         try pool.withLock { pool in
             if let pool { return pool }
-            let created = PostgresPool(configuration: try TestCluster.superuser(database: "postgres"), maximumConnections: 4,
-                                       acquireTimeout: .seconds(30), name: "test-admin", logger: .disabled)
+            let created = PostgresPool(configuration: try TestCluster.superuser(database: "postgres"), maximumConnections: 6,
+                                       acquireTimeout: .seconds(300), name: "test-admin", logger: .disabled)
             pool = created
             return created
         }

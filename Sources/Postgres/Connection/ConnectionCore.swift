@@ -4,42 +4,19 @@ import Foundation
 import Observability
 import Synchronization
 
-/// What a connection is asked to do.
-enum ConnectionRequest: Sendable {
-    /// One statement through the extended protocol, as a cached prepared statement.
-    case extended(PostgresQuery)
-    /// A script of one or more statements through the simple query protocol (text results).
-    case simple(String)
-    /// Unnamed statements sent in one round trip (libpq pipeline mode); the last one's result is kept.
-    case pipeline([PostgresQuery])
-}
-
-/// A request waiting to run or running.
-struct PendingOperation: Sendable {
-    let id: UInt64
-    let request: ConnectionRequest
-    let operation: PostgresError.Operation
-    let continuation: UnsafeContinuation<PostgresResult, any Error>
-}
-
 /// One libpq connection driven in non-blocking mode by its event loop.
 ///
-/// All mutable state is confined to the loop thread; other threads only submit closures through
-/// `loop.execute` and read the atomics (`usable`, `inTransaction`, `discard`). Operations run one at a
-/// time in submission order.
+/// All mutable state is guarded by one lock per connection. The loop thread takes it to read
+/// answers; a caller takes it to send a statement directly when the connection is free, which saves a
+/// wake-up of the loop per statement. Other threads read only the atomics (`usable`, `inTransaction`,
+/// `discard`). Operations run one at a time in submission order.
 final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private enum Phase { case new, connecting, open, closed }
 
-    private enum Step {
-        case preparing(name: String)
-        case executing
-        case simple
-        case pipeline
-    }
-
-    private struct CachedStatement {
+    struct CachedStatement {
         var types: [UInt32]
-        var name: String
+        /// NUL-terminated, so it goes to libpq without a conversion (which would allocate).
+        var name: ContiguousArray<CChar>
     }
 
     /// Most named statements kept per connection; statements beyond run unnamed (parsed every time).
@@ -47,6 +24,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     let loop: PostgresEventLoop
     private let logger: Logger
+    /// Guards everything below: libpq is called by whichever thread holds it (the loop reading
+    /// answers, or a caller sending a statement), so a `PGconn` is never used by two threads at once.
+    private let lock = Mutex<Void>(())
 
     // Shared with other threads.
     /// True while the connection is open and has not failed.
@@ -58,7 +38,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     /// Identifies operations for cancellation.
     let operationIDs = Atomic<UInt64>(1)
 
-    // Loop thread only.
+    // Guarded by `lock`.
     private var connection: OpaquePointer?
     private var phase = Phase.new
     private var token: UInt64 = 0
@@ -70,22 +50,17 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private var queue: [PendingOperation] = []
     private var queueHead = 0
     private var active: PendingOperation?
-    private var activeStep = Step.executing
-    private var activeResult: OpaquePointer?
-    private var activeError: PostgresError?
-    private var activeCancelRequested = false
-    private var activeQuery: PostgresQuery?
-    /// The session was outside a transaction block when the operation started.
-    private var activeStartedIdle = false
-    /// The cached statement turned out stale; prepare it again and retry once.
-    private var activeRetryPending = false
-    private var activeRetried = false
 
     private var statements: [String: [CachedStatement]] = [:]
+    /// The statements used last, newest first: connections run a few statements again and again
+    /// (a web request: BEGIN with its context, a query, COMMIT), and comparing short strings is
+    /// cheaper than hashing.
+    private var recentStatements: [(sql: String, entry: CachedStatement)] = []
+    private static let recentLimit = 4
     private var statementCount = 0
     private var statementNumber = 0
 
-    var receivesNotifications = false
+    private var receivesNotifications = false
     private var notifications: [PostgresNotification] = []
     private var notificationWaiter: UnsafeContinuation<PostgresNotification?, any Error>?
     private var notificationWaiterGeneration: UInt64 = 0
@@ -106,6 +81,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     /// Starts a non-blocking connection attempt; `completion` runs on the loop thread.
     func connect(parameters: [(String, String)], timeout: Duration, completion: @escaping (Result<Void, any Error>) -> Void) {
+        lock.withLock { _ in connectLocked(parameters: parameters, timeout: timeout, completion: completion) }
+    }
+
+    private func connectLocked(parameters: [(String, String)], timeout: Duration, completion: @escaping (Result<Void, any Error>) -> Void) {
         precondition(phase == .new)
         phase = .connecting
         connectCompletion = completion
@@ -125,15 +104,21 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
         let seconds = timeout.components.seconds
         connectTimer = loop.schedule(after: timeout) { [weak self] in
-            guard let self, self.phase == .connecting else { return }
-            self.failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "timed out after \(seconds)s"))
+            guard let self else { return }
+            self.lock.withLock { _ in
+                guard self.phase == .connecting else { return }
+                self.failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "timed out after \(seconds)s"))
+            }
         }
         // libpq has already begun (socket created, connect() issued); behave as if it asked to write.
         watch(CSYSTEM_EPOLLOUT)
     }
 
     /// Gives up on a connection attempt (the caller was cancelled).
-    func abortConnect() {
+    /// Gives up on a connection attempt (the caller was cancelled).
+    func abortConnect() { lock.withLock { _ in abortConnectLocked() } }
+
+    private func abortConnectLocked() {
         guard phase == .connecting else { return }
         failConnect(CancellationError())
     }
@@ -177,7 +162,9 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     // MARK: Events
 
-    func handle(events: UInt32) {
+    func handle(events: UInt32) { lock.withLock { _ in handleLocked(events: events) } }
+
+    private func handleLocked(events: UInt32) {
         switch phase {
         case .connecting:
             continueConnecting()
@@ -235,7 +222,11 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     // MARK: Operations
 
     /// Queues an operation; it starts when the ones before it have finished.
-    func submit(_ operation: PendingOperation) {
+    /// Queues an operation, from any thread; when the connection is free the statement is sent
+    /// right away on the calling thread (no hop to the loop), and the loop reads the answer.
+    func submit(_ operation: PendingOperation) { lock.withLock { _ in submitLocked(operation) } }
+
+    private func submitLocked(_ operation: PendingOperation) {
         guard phase == .open else {
             operation.continuation.resume(throwing: closeError(for: operation.operation))
             return
@@ -265,28 +256,19 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             return
         }
         active = operation
-        activeError = nil
-        activeResult = nil
-        activeCancelRequested = false
-        activeQuery = nil
-        activeRetryPending = false
-        activeRetried = false
-        activeStartedIdle = PQtransactionStatus(connection) == PQTRANS_IDLE
+        operation.startedIdle = PQtransactionStatus(connection) == PQTRANS_IDLE
         let sent: Int32
         switch operation.request {
         case .extended(let query):
-            activeQuery = query
-            sent = sendExtended(connection, query: query)
+            sent = sendExtended(connection, query: query, operation: operation)
         case .simple(let script):
-            activeStep = .simple
+            operation.step = .simple
             sent = PQsendQuery(connection, script)
         case .pipeline(let queries):
-            activeStep = .pipeline
+            operation.step = .pipeline
             var ok = PQenterPipelineMode(connection)
             for query in queries where ok == 1 {
-                ok = query.bindings.withLibPQArguments { count, types, values, lengths, formats in
-                    PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, query.resultFormat.rawValue)
-                }
+                ok = sendInPipeline(connection, query: query, operation: operation)
             }
             if ok == 1 { ok = PQpipelineSync(connection) }
             sent = ok
@@ -299,41 +281,82 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     }
 
     /// Executes the query's cached statement, prepares it first, or (cache full) sends it unnamed.
-    private func sendExtended(_ connection: OpaquePointer, query: PostgresQuery) -> Int32 {
+    private func sendExtended(_ connection: OpaquePointer, query: PostgresQuery, operation: PendingOperation) -> Int32 {
         let format = query.resultFormat.rawValue
         if let name = cachedStatement(query) {
-            activeStep = .executing
+            operation.step = .executing
             return sendPrepared(connection, name: name, query: query, format: format)
         }
         if statementCount < Self.statementCacheLimit {
             statementCount += 1
             statementNumber += 1
-            let name = "wr\(statementNumber)"
-            activeStep = .preparing(name: name)
+            let name = "wr\(statementNumber)".utf8CString
+            operation.step = .preparing(name: name)
             let types = query.bindings.types
             return types.withUnsafeBufferPointer { types in
-                PQsendPrepare(connection, name, query.sql, Int32(types.count), types.baseAddress)
+                name.withUnsafeBufferPointer { name in
+                    PQsendPrepare(connection, name.baseAddress, query.sql, Int32(types.count), types.baseAddress)
+                }
             }
         }
-        activeStep = .executing
+        operation.step = .executing
         return query.bindings.withLibPQArguments { count, types, values, lengths, formats in
             PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
         }
     }
 
-    private func sendPrepared(_ connection: OpaquePointer, name: String, query: PostgresQuery, format: Int32) -> Int32 {
-        query.bindings.withLibPQArguments { count, _, values, lengths, formats in
-            PQsendQueryPrepared(connection, name, count, values, lengths, formats, format)
+    /// Queues one statement of a pipeline: its cached statement, or Parse and then Execute of a new
+    /// one in the same pipeline (cached once the whole pipeline succeeded).
+    private func sendInPipeline(_ connection: OpaquePointer, query: PostgresQuery, operation: PendingOperation) -> Int32 {
+        let format = query.resultFormat.rawValue
+        if let name = cachedStatement(query) {
+            return sendPrepared(connection, name: name, query: query, format: format)
+        }
+        guard statementCount < Self.statementCacheLimit else {
+            return query.bindings.withLibPQArguments { count, types, values, lengths, formats in
+                PQsendQueryParams(connection, query.sql, count, types, values, lengths, formats, format)
+            }
+        }
+        statementNumber += 1
+        let name = "wr\(statementNumber)".utf8CString
+        let types = query.bindings.types
+        let prepared = types.withUnsafeBufferPointer { types in
+            name.withUnsafeBufferPointer { name in
+                PQsendPrepare(connection, name.baseAddress, query.sql, Int32(types.count), types.baseAddress)
+            }
+        }
+        guard prepared == 1 else { return prepared }
+        operation.preparedInPipeline.append((query.sql, CachedStatement(types: types, name: name)))
+        return sendPrepared(connection, name: name, query: query, format: format)
+    }
+
+    private func sendPrepared(_ connection: OpaquePointer, name: ContiguousArray<CChar>, query: PostgresQuery, format: Int32) -> Int32 {
+        name.withUnsafeBufferPointer { name in
+            query.bindings.withLibPQArguments { count, _, values, lengths, formats in
+                PQsendQueryPrepared(connection, name.baseAddress, count, values, lengths, formats, format)
+            }
         }
     }
 
-    private func cachedStatement(_ query: PostgresQuery) -> String? {
+    private func cachedStatement(_ query: PostgresQuery) -> ContiguousArray<CChar>? {
+        for index in recentStatements.indices {
+            let recent = recentStatements[index]
+            if recent.sql == query.sql, query.bindings.typesEqual(recent.entry.types) {
+                if index > 0 { recentStatements.swapAt(index, index - 1) }
+                return recent.entry.name
+            }
+        }
         guard let entries = statements[query.sql] else { return nil }
-        for entry in entries where query.bindings.typesEqual(entry.types) { return entry.name }
+        for entry in entries where query.bindings.typesEqual(entry.types) {
+            if recentStatements.count == Self.recentLimit { recentStatements.removeLast() }
+            recentStatements.insert((query.sql, entry), at: 0)
+            return entry.name
+        }
         return nil
     }
 
     private func forgetStatement(_ query: PostgresQuery) {
+        recentStatements.removeAll()
         let before = statements[query.sql]?.count ?? 0
         statements[query.sql]?.removeAll { query.bindings.typesEqual($0.types) }
         statementCount -= before - (statements[query.sql]?.count ?? 0)
@@ -343,28 +366,28 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     /// on a busy connection would block the loop).
     private func processResults() {
         guard let connection else { return }
-        while active != nil, PQisBusy(connection) == 0 {
+        while let operation = active, PQisBusy(connection) == 0 {
             guard let result = PQgetResult(connection) else {
-                switch activeStep {
+                switch operation.step {
                 case .preparing(let name):
-                    if activeError != nil {
+                    if operation.error != nil {
                         statementCount -= 1
                         finishActive()
                     } else {
-                        let query = activeQuery!
+                        let query = operation.query!
                         statements[query.sql, default: []].append(CachedStatement(types: query.bindings.types, name: name))
-                        activeStep = .executing
+                        operation.step = .executing
                         guard sendPrepared(connection, name: name, query: query, format: query.resultFormat.rawValue) == 1 else {
                             connectionLost(reason: "could not send")
                             return
                         }
                         flushOutput()
                     }
-                case .executing where activeRetryPending:
+                case .executing where operation.retryPending:
                     // Nothing ran (the error came at Bind, outside a transaction block): prepare afresh.
-                    activeRetryPending = false
-                    activeRetried = true
-                    guard sendExtended(connection, query: activeQuery!) == 1 else {
+                    operation.retryPending = false
+                    operation.retried = true
+                    guard sendExtended(connection, query: operation.query!, operation: operation) == 1 else {
                         connectionLost(reason: "could not send")
                         return
                     }
@@ -378,33 +401,39 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             }
             switch PQresultStatus(result) {
             case PGRES_TUPLES_OK, PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
-                if case .preparing = activeStep {
+                if case .preparing = operation.step {
                     PQclear(result)
                 } else {
-                    if let previous = activeResult { PQclear(previous) }
-                    activeResult = result
+                    if let previous = operation.result { PQclear(previous) }
+                    operation.result = result
                 }
             case PGRES_PIPELINE_SYNC:
                 PQclear(result)
                 _ = PQexitPipelineMode(connection)
+                if operation.error == nil {
+                    for (sql, statement) in operation.preparedInPipeline where statementCount < Self.statementCacheLimit {
+                        statements[sql, default: []].append(statement)
+                        statementCount += 1
+                    }
+                }
                 finishActive()
             case PGRES_PIPELINE_ABORTED:
                 PQclear(result)
             case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
                 PQclear(result)
                 // COPY would need its own data path; a connection left in COPY state is not reusable.
-                var error = PostgresError(code: .unsupportedResult, operation: active?.operation, reason: "COPY is not supported")
-                error.statement = activeQuery?.statementForErrors
-                activeError = error
+                var error = PostgresError(code: .unsupportedResult, operation: operation.operation, reason: "COPY is not supported")
+                error.statement = operation.query?.statementForErrors
+                operation.error = error
                 connectionLost(reason: "COPY is not supported")
                 return
             default:
-                if activeError == nil {
-                    let error = serverError(result)
-                    if case .executing = activeStep, activeStartedIdle, !activeRetried, Self.isStaleStatement(error) {
-                        activeRetryPending = true
+                if operation.error == nil {
+                    let error = serverError(result, operation: operation)
+                    if case .executing = operation.step, operation.startedIdle, !operation.retried, Self.isStaleStatement(error) {
+                        operation.retryPending = true
                     } else {
-                        activeError = error
+                        operation.error = error
                     }
                 }
                 PQclear(result)
@@ -412,14 +441,14 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         }
     }
 
-    private func serverError(_ result: OpaquePointer) -> PostgresError {
-        var error = PostgresError(code: .server, operation: active?.operation)
+    private func serverError(_ result: OpaquePointer, operation: PendingOperation) -> PostgresError {
+        var error = PostgresError(code: .server, operation: operation.operation)
         let fields = PostgresLibPQ.serverFields(result)
         error.server = fields
         if fields.sqlState == nil {
             error.clientMessage = PQresultErrorMessage(result).map { String(cString: $0) }
         }
-        if let query = activeQuery {
+        if let query = operation.query {
             error.statement = query.statementForErrors
             if Self.isStaleStatement(error) { forgetStatement(query) }
         }
@@ -439,43 +468,49 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     private func finishActive() {
         guard let operation = active else { return }
         active = nil
-        activeQuery = nil
-        let result = activeResult
-        activeResult = nil
-        var error = activeError
-        activeError = nil
-        if let severity = error?.server?.severity, severity == "FATAL" || severity == "PANIC" {
-            // The error ended the session (e.g. 57P01 when the server shuts down).
-            error?.code = .connectionClosed
-            discard.store(true, ordering: .relaxed)
-        }
+        let result = operation.result
+        operation.result = nil
         if let connection {
             let status = PQtransactionStatus(connection)
             inTransaction.store(status == PQTRANS_INTRANS || status == PQTRANS_INERROR, ordering: .relaxed)
         }
-        if let error {
-            if let result { PQclear(result) }
-            if activeCancelRequested, error.sqlState == "57014" {
-                operation.continuation.resume(throwing: CancellationError())
-            } else {
-                operation.continuation.resume(throwing: error)
-            }
-        } else {
+        if operation.error == nil {
             operation.continuation.resume(returning: PostgresResult(result))
+        } else {
+            if let result { PQclear(result) }
+            fail(operation)
         }
-        activeCancelRequested = false
         startNext()
     }
 
+    /// Resumes a finished operation with its error (kept out of `finishActive`, whose common path
+    /// should not copy the large error value).
+    private func fail(_ operation: PendingOperation) {
+        guard var error = operation.error else { return }
+        if let severity = error.server?.severity, severity == "FATAL" || severity == "PANIC" {
+            // The error ended the session (e.g. 57P01 when the server shuts down).
+            error.code = .connectionClosed
+            discard.store(true, ordering: .relaxed)
+        }
+        if operation.cancelRequested, error.sqlState == "57014" {
+            operation.continuation.resume(throwing: CancellationError())
+        } else {
+            operation.continuation.resume(throwing: error)
+        }
+    }
+
     /// Cancels a queued operation, or asks the server to cancel the running one.
-    func cancel(operationID: UInt64) {
+    /// Cancels a queued operation, or asks the server to cancel the running one.
+    func cancel(operationID: UInt64) { lock.withLock { _ in cancelLocked(operationID: operationID) } }
+
+    private func cancelLocked(operationID: UInt64) {
         if let index = queue[queueHead...].firstIndex(where: { $0.id == operationID }) {
             let operation = queue.remove(at: index)
             operation.continuation.resume(throwing: CancellationError())
             return
         }
-        guard let operation = active, operation.id == operationID, !activeCancelRequested, let connection else { return }
-        activeCancelRequested = true
+        guard let operation = active, operation.id == operationID, !operation.cancelRequested, let connection else { return }
+        operation.cancelRequested = true
         // The cancel request races with the statement's end and could hit the next statement on this
         // session, so the session is not reused afterwards.
         discard.store(true, ordering: .relaxed)
@@ -492,7 +527,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     /// Reads whatever the server sent while the connection sat idle, without blocking: a
     /// server that restarted has sent `FATAL 57P01` and closed. Returns whether the connection is
     /// still good.
-    func probe() -> Bool {
+    /// Reads what the server sent while idle, without blocking; false when it closed the connection.
+    func probe() -> Bool { lock.withLock { _ in probeLocked() } }
+
+    private func probeLocked() -> Bool {
         guard phase == .open, let connection else { return false }
         guard active == nil else { return true }
         if PQconsumeInput(connection) == 0 || PQstatus(connection) == CONNECTION_BAD {
@@ -526,7 +564,12 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     /// Resumes `continuation` with the next notification, with nil after `timeout`, or with the
     /// connection's error when it closes.
+    /// Resumes `continuation` with the next notification, nil after `timeout`, or the close error.
     func nextNotification(timeout: Duration, _ continuation: UnsafeContinuation<PostgresNotification?, any Error>) {
+        lock.withLock { _ in nextNotificationLocked(timeout: timeout, continuation) }
+    }
+
+    private func nextNotificationLocked(timeout: Duration, _ continuation: UnsafeContinuation<PostgresNotification?, any Error>) {
         if !notifications.isEmpty {
             continuation.resume(returning: notifications.removeFirst())
             return
@@ -544,14 +587,23 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
         let generation = notificationWaiterGeneration
         notificationWaiter = continuation
         loop.schedule(after: timeout) { [weak self] in
-            guard let self, self.notificationWaiterGeneration == generation, let waiter = self.notificationWaiter else { return }
-            self.notificationWaiter = nil
-            waiter.resume(returning: nil)
+            guard let self else { return }
+            self.lock.withLock { _ in
+                guard self.notificationWaiterGeneration == generation, let waiter = self.notificationWaiter else { return }
+                self.notificationWaiter = nil
+                waiter.resume(returning: nil)
+            }
         }
     }
 
     /// Ends a pending `nextNotification` with `CancellationError`.
-    func cancelNotificationWait() {
+    /// Starts keeping notifications for `nextNotification`.
+    func startReceivingNotifications() { lock.withLock { _ in receivesNotifications = true } }
+
+    /// Ends a pending `nextNotification` with `CancellationError`.
+    func cancelNotificationWait() { lock.withLock { _ in cancelNotificationWaitLocked() } }
+
+    private func cancelNotificationWaitLocked() {
         guard let waiter = notificationWaiter else {
             // The cancellation overtook the wait it was meant for.
             notificationCancelPending = true
@@ -564,7 +616,10 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
     // MARK: Closing
 
     /// Closes the connection; queued and running operations fail with `.connectionClosed`.
-    func close() {
+    /// Closes the connection; queued and running operations fail with `.connectionClosed`.
+    func close() { lock.withLock { _ in closeLocked() } }
+
+    private func closeLocked() {
         guard phase != .closed else { return }
         if phase == .connecting {
             failConnect(PostgresError(code: .connectionFailed, operation: .connect, reason: "closed while connecting"))
@@ -577,7 +632,7 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
 
     private func connectionLost(reason: String) {
         var error = PostgresLibPQ.error(connection, code: .connectionClosed, operation: active?.operation ?? .query, reason: reason)
-        if let activeError, activeError.code == .unsupportedResult { error = activeError }
+        if let activeError = active?.error, activeError.code == .unsupportedResult { error = activeError }
         if phase == .open {
             logger.warning("connection lost", metadata: ["db.reason": reason])
         }
@@ -595,16 +650,15 @@ final class ConnectionCore: LoopEventHandler, @unchecked Sendable {
             self.connection = nil
         }
         socket = -1
-        if let activeResult { PQclear(activeResult) }
-        activeResult = nil
         if let operation = active {
             active = nil
+            if let result = operation.result { PQclear(result) }
+            operation.result = nil
             var failure = error
             failure.operation = operation.operation
-            failure.statement = activeQuery?.statementForErrors
+            failure.statement = operation.query?.statementForErrors
             operation.continuation.resume(throwing: failure)
         }
-        activeQuery = nil
         let waiting = queue[queueHead...]
         queue = []
         queueHead = 0

@@ -6,8 +6,9 @@ public import Observability
 /// that needs one session throughout (an advisory lock, `LISTEN`).
 ///
 /// Statements are sent as cached prepared statements (named per connection, keyed by SQL text and
-/// bind types) with binary results. The connection lives on an event loop thread; awaiting a result
-/// never blocks a thread of the concurrency pool.
+/// bind types) with binary results. The socket is non-blocking: a statement is written by the
+/// calling thread when the connection is free, and the answer is read by the event loop thread, so
+/// awaiting a result never blocks a thread of the concurrency pool.
 public final class PostgresConnection: PostgresQueryable, Sendable {
     let core: ConnectionCore
     /// The loop this connection runs on.
@@ -21,6 +22,8 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
     }
 
     deinit {
+        // Deferred: the last reference may go while the connection's own lock is held (a pool
+        // dropping a connection from inside its connect completion).
         let core = core
         eventLoop.execute { core.close() }
     }
@@ -93,7 +96,7 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
     var isReusable: Bool { isUsable && !isInTransaction && !core.discard.load(ordering: .relaxed) }
 
     /// Runs one statement.
-    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+    public nonisolated(nonsending) func query(_ query: PostgresQuery) async throws -> PostgresRows {
         if let error = query.validationError(operation: .query) { throw error }
         return PostgresRows(result: try await run(.extended(query), operation: .query))
     }
@@ -109,77 +112,53 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
 
     /// Closes the connection; statements still queued fail with `.connectionClosed`.
     public func close() async {
-        let core = core
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-            eventLoop.execute {
-                core.close()
-                continuation.resume()
-            }
-        }
+        core.close()
     }
 
-    /// Submits a request to the loop and waits for its result. Cancelling the task removes a queued
-    /// request, or sends a cancel request to the server for a running one.
-    func run(_ request: ConnectionRequest, operation: PostgresError.Operation) async throws -> PostgresResult {
+    /// Sends a request (on this thread when the connection is free) and waits for the loop to read
+    /// its result. Cancelling the task removes a queued request, or sends a cancel request to the
+    /// server for a running one.
+    nonisolated(nonsending) func run(_ request: ConnectionRequest, operation: PostgresError.Operation) async throws -> PostgresResult {
         try Task.checkCancellation()
         let core = core
-        let loop = eventLoop
         let id = core.operationIDs.wrappingAdd(1, ordering: .relaxed).oldValue
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
-                let pending = PendingOperation(id: id, request: request, operation: operation, continuation: continuation)
-                if loop.inLoop {
-                    core.submit(pending)
-                } else {
-                    loop.execute { core.submit(pending) }
-                }
+                core.submit(PendingOperation(id: id, request: request, operation: operation, continuation: continuation))
             }
         } onCancel: {
-            loop.execute { core.cancel(operationID: id) }
+            core.cancel(operationID: id)
         }
     }
 
     /// Like `run`, but not cancellable: for the `ROLLBACK` that must follow a cancelled body.
     func runIgnoringCancellation(_ request: ConnectionRequest, operation: PostgresError.Operation) async throws -> PostgresResult {
         let core = core
-        let loop = eventLoop
         let id = core.operationIDs.wrappingAdd(1, ordering: .relaxed).oldValue
         return try await withUnsafeThrowingContinuation { continuation in
-            let pending = PendingOperation(id: id, request: request, operation: operation, continuation: continuation)
-            loop.execute { core.submit(pending) }
+            core.submit(PendingOperation(id: id, request: request, operation: operation, continuation: continuation))
         }
     }
 
-    /// Checks on the loop, without blocking, that the server has not closed the connection.
-    func probe() async -> Bool {
-        let core = core
-        return await withUnsafeContinuation { continuation in
-            eventLoop.execute { continuation.resume(returning: core.probe()) }
-        }
-    }
+    /// Checks, without blocking, that the server has not closed the connection while it sat idle.
+    func probe() -> Bool { core.probe() }
 
     /// Starts keeping notifications for `nextNotification` (before the first `LISTEN`).
     func receiveNotifications() async {
         let core = core
-        await withUnsafeContinuation { (continuation: UnsafeContinuation<Void, Never>) in
-            eventLoop.execute {
-                core.receivesNotifications = true
-                continuation.resume()
-            }
-        }
+        core.startReceivingNotifications()
     }
 
     /// The next notification, or nil when none arrived within `timeout`.
     func nextNotification(timeout: Duration) async throws -> PostgresNotification? {
         try Task.checkCancellation()
         let core = core
-        let loop = eventLoop
         return try await withTaskCancellationHandler {
             try await withUnsafeThrowingContinuation { continuation in
-                loop.execute { core.nextNotification(timeout: timeout, continuation) }
+                core.nextNotification(timeout: timeout, continuation)
             }
         } onCancel: {
-            loop.execute { core.cancelNotificationWait() }
+            core.cancelNotificationWait()
         }
     }
 

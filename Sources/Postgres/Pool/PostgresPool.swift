@@ -11,6 +11,9 @@ import Synchronization
 /// - Waiting is bounded: without a free connection within `acquireTimeout` the caller gets
 ///   `.poolTimeout`. When the server is unreachable, each waiting caller gets the connection error
 ///   as soon as its attempt fails, never a hang.
+/// - With several event loops, connections are spread over them, and a task running on one of the
+///   loops (`withTaskExecutorPreference(loop)`) is given a connection of that loop when one is idle,
+///   so its statements need no thread hop at all.
 /// - `statistics` (and, with a registry, the `postgres_pool_connections{pool,state}` gauges) show
 ///   connections in use, idle, connecting, waiting callers and the maximum.
 ///
@@ -45,7 +48,8 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     private struct IdleConnection {
         var connection: PostgresConnection
-        var since: ContinuousClock.Instant
+        /// `CoarseClock` nanoseconds when it was released.
+        var since: UInt64
     }
 
     private struct Waiter {
@@ -76,14 +80,15 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     public let healthCheckInterval: Duration
     /// The pool's name in metrics and logs.
     public let name: String
-    /// The loop the connections run on.
-    public let eventLoop: PostgresEventLoop
+    /// The loops the connections run on, spread evenly.
+    public let eventLoops: [PostgresEventLoop]
+    private let nextLoop = Atomic<Int>(0)
     let logger: Logger
     private let state = Mutex(State())
     private let counters: Counters?
 
-    /// Connections idle at least this long are probed (a non-blocking read on the loop) at checkout.
-    static let probeAfterIdle: Duration = .seconds(1)
+    /// Connections idle at least this long (nanoseconds) are probed (a non-blocking read on the loop) at checkout.
+    static let probeAfterIdle: UInt64 = 1_000_000_000
 
     /// Creates a pool; no connection is opened until the first use.
     public init(
@@ -94,16 +99,17 @@ public final class PostgresPool: PostgresQueryable, Sendable {
         name: String = "default",
         logger: Logger,
         metrics: MetricsRegistry? = nil,
-        eventLoop: PostgresEventLoop = .shared
+        eventLoops: [PostgresEventLoop] = [.shared]
     ) {
         precondition(maximumConnections > 0, "a pool needs at least one connection")
+        precondition(!eventLoops.isEmpty, "a pool needs an event loop")
         self.configuration = configuration
         self.maximumConnections = maximumConnections
         self.acquireTimeout = acquireTimeout
         self.healthCheckInterval = healthCheckInterval
         self.name = name
         self.logger = logger.with("db.pool", name)
-        self.eventLoop = eventLoop
+        self.eventLoops = eventLoops
         counters = metrics.map { Counters(registry: $0, pool: name) }
         if let metrics { registerGauges(metrics) }
     }
@@ -119,7 +125,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     // MARK: Running statements
 
     /// Runs one statement on a free connection.
-    public func query(_ query: PostgresQuery) async throws -> PostgresRows {
+    public nonisolated(nonsending) func query(_ query: PostgresQuery) async throws -> PostgresRows {
         if let error = query.validationError(operation: .query) { throw error }
         let connection = try await acquire()
         do {
@@ -178,16 +184,26 @@ public final class PostgresPool: PostgresQueryable, Sendable {
     // MARK: Checkout
 
     /// Takes a connection for exclusive use; give it back with `release`.
-    func acquire() async throws -> PostgresConnection {
+    nonisolated(nonsending) func acquire() async throws -> PostgresConnection {
         while true {
             var stale: [PostgresConnection] = []
             var probe = false
+            let local = localLoop()
             let ready: PostgresConnection? = state.withLock { state in
                 guard !state.closed else { return nil }
+                if let local, let index = state.idle.lastIndex(where: { $0.connection.eventLoop === local }) {
+                    let entry = state.idle.remove(at: index)
+                    if entry.connection.isReusable {
+                        state.inUse += 1
+                        probe = CoarseClock.now() &- entry.since >= Self.probeAfterIdle
+                        return entry.connection
+                    }
+                    stale.append(entry.connection)
+                }
                 while let entry = state.idle.popLast() {
                     if entry.connection.isReusable {
                         state.inUse += 1
-                        probe = entry.since.duration(to: .now) >= Self.probeAfterIdle
+                        probe = CoarseClock.now() &- entry.since >= Self.probeAfterIdle
                         return entry.connection
                     }
                     stale.append(entry.connection)
@@ -197,7 +213,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
             discard(stale)
             guard let connection = ready else { return try await acquireWaiting() }
             if !probe { return connection }
-            if await connection.probe() { return connection }
+            if connection.probe() { return connection }
             // The server closed it while it sat idle: replace it.
             release(connection)
         }
@@ -259,7 +275,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
             if reusable, !state.closed {
                 if !state.waiters.isEmpty { return .give(state.waiters.removeFirst()) }
                 state.inUse -= 1
-                state.idle.append(IdleConnection(connection: connection, since: .now))
+                state.idle.append(IdleConnection(connection: connection, since: CoarseClock.now()))
                 return .none
             }
             state.inUse -= 1
@@ -283,13 +299,22 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     private func discard(_ connections: [PostgresConnection]) {
         for connection in connections {
+            // Deferred to the loop: this can run inside a connection's own completion, under its lock.
             let core = connection.core
-            eventLoop.execute { core.close() }
+            connection.eventLoop.execute { core.close() }
         }
     }
 
+    /// The pool's loop whose thread is running the caller, if any.
+    private func localLoop() -> PostgresEventLoop? {
+        guard eventLoops.count > 1 else { return nil }
+        return eventLoops.first { $0.inLoop }
+    }
+
     private func openConnection() {
-        PostgresConnection.connect(configuration: configuration, logger: logger, eventLoop: eventLoop) { [weak self] result in
+        // On the caller's loop when it runs on one, else the next in turn.
+        let loop = localLoop() ?? eventLoops[nextLoop.wrappingAdd(1, ordering: .relaxed).oldValue % eventLoops.count]
+        PostgresConnection.connect(configuration: configuration, logger: logger, eventLoop: loop) { [weak self] result in
             self?.connectFinished(result)
         }
     }
@@ -305,7 +330,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
                     state.inUse += 1
                     return .give(state.waiters.removeFirst())
                 }
-                state.idle.append(IdleConnection(connection: connection, since: .now))
+                state.idle.append(IdleConnection(connection: connection, since: CoarseClock.now()))
                 return .none
             }
             switch action {
@@ -336,7 +361,7 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     /// One timer per pool at a time, set for the earliest waiter's deadline.
     private func scheduleSweep(after delay: Duration) {
-        eventLoop.schedule(after: delay) { [weak self] in self?.sweepExpiredWaiters() }
+        eventLoops[0].schedule(after: delay) { [weak self] in self?.sweepExpiredWaiters() }
     }
 
     private func sweepExpiredWaiters() {
@@ -382,11 +407,12 @@ public final class PostgresPool: PostgresQueryable, Sendable {
 
     /// Pings connections idle for at least `healthCheckInterval`, discarding those that fail.
     func checkIdleConnections() async {
-        let now = ContinuousClock.now
+        let now = CoarseClock.now()
+        let interval = CoarseClock.nanoseconds(healthCheckInterval)
         let due = state.withLock { state -> [PostgresConnection] in
             var due: [PostgresConnection] = []
             state.idle.removeAll { entry in
-                guard entry.since.duration(to: now) >= healthCheckInterval else { return false }
+                guard now &- entry.since >= interval else { return false }
                 due.append(entry.connection)
                 return true
             }

@@ -44,9 +44,15 @@ extension App {
                     try await transaction.query("SELECT auth.logout(\(Data(token)), false)")
                 }
             }
+            // The anonymous door's receipt session ends too.
+            if let cookie = request.cookies[receiptCookieName], let token = Secrets.fromBase64URL(cookie), token.count == 32 {
+                _ = try? await pool.transaction(as: SessionContext(role: "wr_anonymous")) { transaction in
+                    try await ReceiptSessions.close(token: token, in: transaction)
+                }
+            }
             var response = HTTPResponse.redirect(to: configuration.quickExitURL, status: .seeOther)
             response.headers.set("Clear-Site-Data", "\"cookies\", \"storage\"")
-            for name in [sessionCookieName, App.languageCookieName, formCookieName] {
+            for name in [sessionCookieName, App.languageCookieName, formCookieName, receiptCookieName] {
                 if let expired = expiring(name) { response.setCookie(expired) }
             }
             return response

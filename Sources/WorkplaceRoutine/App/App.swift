@@ -23,8 +23,9 @@ public final class App: Sendable {
     let expectedMigrations: Set<String>
     /// Login attempts per client address, in memory only.
     let loginLimiter = RateLimiter(limit: 10, window: .seconds(300))
-    /// Receipt look-ups per client address (anonymous door), in memory only.
-    let receiptLimiter = RateLimiter(limit: 5, window: .seconds(60))
+    /// Receipt look-ups (anonymous door), in memory only: 5 a minute per client address, a ceiling on
+    /// failures across all clients, and a fixed delay on every failure.
+    let receiptGuard = ReceiptGuard()
 
     /// Makes the service around an open pool.
     public init(configuration: Configuration, pool: PostgresPool, logger: Logger, metrics: MetricsRegistry) {
@@ -41,6 +42,7 @@ public final class App: Sendable {
         var router = Router(defaultBodyLimit: 64 * 1024)
         registerOperations(&router)
         registerAccounts(&router)
+        registerSupport(&router)
         registerNotifications(&router)
         return router
     }

@@ -49,6 +49,7 @@ p, li { max-width: 42rem; }
 .fieldset { border: 0; margin: 0; padding: 0; min-width: 0; }
 .input, .select, .textarea { font: inherit; width: 100%; max-width: 30rem; padding: 0.4rem 0.5rem; border: 2px solid var(--text); border-radius: 0; background: #ffffff; color: var(--text); }
 .input--short { max-width: 12rem; }
+.field--short .input { max-width: 8rem; }
 .textarea { max-width: 42rem; }
 .field--error .input, .field--error .select, .field--error .textarea { border-color: var(--error); }
 .choice { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 0.5rem; margin: 0 0 0.5rem; }
@@ -86,6 +87,21 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .summary-list dd { margin: 0 0 0.75rem; }
 .chart { max-width: 100%; height: auto; }
 progress { width: 100%; max-width: 30rem; height: 1.5rem; }
+.doors { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; margin: 0 0 1rem; }
+.door h3 { margin-top: 0; }
+.organisation-list, .resource-list { padding-left: 1.25rem; }
+.resource__name { font-size: 1.1rem; margin: 1rem 0 0.25rem; }
+.receipt { text-align: center; }
+.receipt__label { margin: 0; font-weight: 700; max-width: none; }
+.receipt__code { margin: 0.5rem 0 0; font-size: 2rem; font-weight: 700; letter-spacing: 0.08em; font-variant-numeric: tabular-nums; max-width: none; }
+.dialogue, .notes { list-style: none; margin: 0 0 1.5rem; padding: 0; }
+.message, .note { border-left: 6px solid var(--border); background: var(--panel); padding: 0.5rem 1rem; margin: 0 0 0.75rem; max-width: 42rem; }
+.message--team { border-left-color: var(--accent); }
+.message__meta { margin: 0 0 0.25rem; color: var(--muted); }
+.message__body { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.wishes { font-size: 1.2rem; font-weight: 600; }
+.case-facts .tag { margin-right: 0.25rem; }
+.attempts, .case-log { padding-left: 1.25rem; }
 @media print {
   .quick-exit, .site-header, .site-footer, .skip-link, .button-row, form { display: none !important; }
   main { max-width: none; padding: 0; }

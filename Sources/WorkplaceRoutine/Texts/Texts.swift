@@ -11,6 +11,10 @@ public struct Texts: Sendable {
     public let common: CommonTexts
     /// Logging in and out.
     public let accounts: AccountTexts
+    /// The contact-wishes form of every support request.
+    public let intake: IntakeTexts
+    /// The confidential support journey: start page, doors, receipt, inbox, case page.
+    public let support: SupportTexts
     /// The administrator's page about notifications that were not delivered.
     public let notificationAdmin: NotificationAdminTexts
 
@@ -22,8 +26,10 @@ public struct Texts: Sendable {
         }
     }
 
-    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, notificationAdmin: .swedish)
-    static let english = Texts(language: .english, common: .english, accounts: .english, notificationAdmin: .english)
+    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
+                               notificationAdmin: .swedish)
+    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
+                               notificationAdmin: .english)
 }
 
 /// Texts shared by every page.

@@ -19,6 +19,15 @@ import Testing
         #expect(throws: PostgresError.self) { try first.decode(Int.self, column: 3) }
     }
 
+    @Test func decodesAllRowsAtOnce() async throws {
+        let rows = try await Shared.pool().query("SELECT n, 'row ' || n FROM generate_series(1, 3) n")
+        let decoded = try rows.decode((Int, String).self)
+        #expect(decoded.map(\.0) == [1, 2, 3])
+        #expect(decoded.map(\.1) == ["row 1", "row 2", "row 3"])
+        let single = try await Shared.pool().query("SELECT n FROM generate_series(5, 6) n").decode(Int.self)
+        #expect(single == [5, 6])
+    }
+
     @Test func tupleDecodeRequiresTheRowsColumnCount() async throws {
         let row = try await Shared.pool().query("SELECT 1, 2").first!
         let error = #expect(throws: PostgresError.self) { try row.decode((Int, Int, Int).self) }

@@ -110,6 +110,10 @@ import Testing
                 #expect(inside.3 == "org-1")
                 let after = try await pool.query("SELECT current_user::text, coalesce(current_setting('app.person_id', true), '')")
                 #expect(try after.first!.decode((String, String).self) == ("postgres", ""))
+                // The context statement is prepared once per connection and reused, like any other.
+                try await pool.transaction(as: context) { _ in }
+                let prepared = try await pool.query("SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE 'SELECT set_config(%'")
+                #expect(try prepared.first!.decode(Int.self) == 1)
             }
         }
     }

@@ -20,21 +20,4 @@ import Testing
         #expect(try await select("avg(x) FROM unnest(ARRAY[1, 2]) x", as: Double.self, format: format) == 1.5)
         #expect(try await select("42::integer", as: Double.self, format: format) == 42)
     }
-
-    @Test(arguments: [PostgresFormat.binary, .text])
-    func booleansRoundTrip(format: PostgresFormat) async throws {
-        #expect(try await echo(true, as: "boolean", format: format) == true)
-        #expect(try await echo(false, as: "boolean", format: format) == false)
-        #expect(try await serverText(true, as: "boolean") == "true")
-        #expect(try await select("1 = 1", as: Bool.self, format: format))
-    }
-
-    @Test(arguments: [PostgresFormat.binary, .text])
-    func numericDecodesToItsExactTextAsString(format: PostgresFormat) async throws {
-        let cases = ["0", "-0.5", "12345678901234567890.000123", "10000", "0.00010", "-99990000.1", "NaN", "Infinity", "-Infinity"]
-        for text in cases {
-            let expected = try await select("'\(text)'::numeric::text", as: String.self)
-            #expect(try await select("'\(text)'::numeric", as: String.self, format: format) == expected)
-        }
-    }
 }

@@ -132,6 +132,11 @@ final class WebClient: @unchecked Sendable {
         return try await send("POST", path, body: body, contentType: "multipart/form-data; boundary=\(boundary)")
     }
 
+    /// Sets a cookie by hand (a copied cookie replayed by someone else).
+    func setCookie(_ name: String, _ value: String) {
+        cookies[name] = value
+    }
+
     func login(_ login: String, password: String) async throws {
         try await get("/login")
         let response = try await post("/login", [("username", login), ("password", password), ("next", "/")])

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+@testable import WorkplaceRoutine
+
+/// The built `workplace-routine` binary's `sla-deadline` command, run as an operator would.
+@Suite struct SLADeadlineCommandTests {
+    /// The binary next to the test bundle (both are built by `swift build --build-tests`).
+    static func binary() throws -> URL {
+        var candidates: [URL] = []
+        let runner = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        for _ in 0..<4 {
+            candidates.append(folder.appendingPathComponent("workplace-routine"))
+            folder = folder.deletingLastPathComponent()
+        }
+        if let root = ProcessInfo.processInfo.environment["WR_REPO_ROOT"] {
+            candidates.append(URL(fileURLWithPath: root).appendingPathComponent(".build/debug/workplace-routine"))
+        }
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            throw CommandError(description: "workplace-routine binary not found beside the tests; run swift build --build-tests")
+        }
+        return found
+    }
+
+    struct CommandError: Error, CustomStringConvertible { let description: String }
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = try binary()
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin", "TZ": "America/Los_Angeles"]  // the answer must not depend on the machine's zone
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    @Test(arguments: [
+        // Friday afternoon: over the weekend to Monday.
+        ("2026-11-20T15:00:00+01:00", "2026-11-23T15:00:00+01:00"),
+        // Maundy Thursday: Good Friday and Easter Monday do not count.
+        ("2026-04-02T10:00:00+02:00", "2026-04-07T10:00:00+02:00"),
+        // The day before midsummer eve (a closing day) and the weekend.
+        ("2026-06-18T12:00:00+02:00", "2026-06-22T12:00:00+02:00"),
+        // Given in UTC, answered in Stockholm time.
+        ("2026-11-20T14:00:00Z", "2026-11-23T15:00:00+01:00"),
+    ])
+    func printsTheDeadlineOnItsLastLine(from: String, expected: String) throws {
+        let (status, output) = try Self.run(["sla-deadline", "--from", from])
+        #expect(status == 0)
+        let last = output.split(separator: "\n").last.map(String.init)
+        #expect(last == expected)
+    }
+
+    @Test func refusesATimeWithoutAnOffset() throws {
+        let (status, output) = try Self.run(["sla-deadline", "--from", "2026-11-20 15:00"])
+        #expect(status == 64)
+        #expect(output.contains("ISO 8601"))
+    }
+}
