@@ -4,7 +4,7 @@ import Testing
 
 /// Notices to the employee about their own request: only on the channel they chose, only inside
 /// their safe hours, the private contact decrypted (and the read audited) right before sending.
-@Suite struct EmployeeNoticesTests {
+@Suite(.serialized) struct EmployeeNoticesTests {
     static let tuesdayAt22 = RecurringScheduleTests.stockholm("2026-11-24T22:00:00")
     static let wednesdayAt08 = RecurringScheduleTests.stockholm("2026-11-25T08:00:00")
 

@@ -5,7 +5,7 @@ import Testing
 
 /// The daily manager digest end to end: counts from the routine's tables, one e-mail per manager
 /// per day, never a name.
-@Suite struct ManagerDigestsTests {
+@Suite(.serialized) struct ManagerDigestsTests {
     struct Team {
         let manager: UUID
         let quietManager: UUID

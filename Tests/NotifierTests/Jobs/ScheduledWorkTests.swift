@@ -5,7 +5,7 @@ import Testing
 
 /// The scheduled maintenance, each step against a real database: what it deletes, what it keeps,
 /// and the audit entries it writes without content.
-@Suite struct ScheduledWorkTests {
+@Suite(.serialized) struct ScheduledWorkTests {
     static let day: TimeInterval = 86_400
 
     func run(_ handler: any JobHandler) async throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// Team-side notices end to end: the product enqueues an event with `notify.enqueue`, the
 /// Notifier's handlers fan it out and send through a real SMTP server (aiosmtpd).
-@Suite struct SupportTeamNoticesTests {
+@Suite(.serialized) struct SupportTeamNoticesTests {
     @Test func aNewRequestReachesTheTeamMailboxWithTheNeutralTextAndHeaders() async throws {
         let db = try await QueueDatabase.make()
         defer { Task { await db.close() } }

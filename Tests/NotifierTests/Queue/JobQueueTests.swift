@@ -6,7 +6,7 @@ import TestSupport
 
 /// The queue's SQL through `JobQueue`, against a real PostgreSQL as production runs it (`wr_worker`
 /// acting as `wr_notifier`).
-@Suite struct JobQueueTests {
+@Suite(.serialized) struct JobQueueTests {
     @Test func enqueueInARolledBackTransactionLeavesNoJob() async throws {
         let db = try await QueueDatabase.make()
         defer { Task { await db.close() } }

@@ -6,7 +6,7 @@ import TestSupport
 
 /// The worker in this process against a real PostgreSQL: wake-up, batches, retries, leases and
 /// graceful shutdown.
-@Suite struct QueueWorkerTests {
+@Suite(.serialized) struct QueueWorkerTests {
     func makeWorker(
         _ db: QueueDatabase, name: String = "worker", handlers: JobHandlers,
         configuration: QueueWorkerConfiguration = QueueWorkerConfiguration(), listens: Bool = true

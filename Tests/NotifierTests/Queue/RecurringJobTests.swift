@@ -3,7 +3,7 @@ import Testing
 @testable import Notifier
 
 /// Recurring jobs schedule themselves, once per slot, however many Notifiers run.
-@Suite struct RecurringJobTests {
+@Suite(.serialized) struct RecurringJobTests {
     static func makeJob(_ runs: Recorder<Int64>) -> RecurringJob {
         RecurringJob(kind: "test.recurring", schedule: .every(minutes: 10), handler: ClosureJobHandler { job in
             runs.append(job.id)

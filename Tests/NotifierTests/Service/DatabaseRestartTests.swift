@@ -6,7 +6,7 @@ import TestSupport
 
 /// PostgreSQL restarted while the real Notifier delivers a steady stream of jobs: it reconnects by
 /// itself (pool, listener, claims) and every job that was committed is delivered.
-@Suite struct DatabaseRestartTests {
+@Suite(.serialized) struct DatabaseRestartTests {
     @Test func theNotifierReconnectsAfterRestartsUnderLoadAndDeliversEveryCommittedJob() async throws {
         let cluster = try await TemporaryCluster.make()
         defer { Task { try? await cluster.destroy() } }

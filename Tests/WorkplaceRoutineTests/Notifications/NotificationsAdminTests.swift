@@ -4,7 +4,7 @@ import Testing
 @testable import WorkplaceRoutine
 
 /// The administrator's page of notifications that were not delivered, over real HTTP.
-@Suite struct NotificationsAdminTests {
+@Suite(.serialized) struct NotificationsAdminTests {
     /// A dead letter of `organisation`, as the queue leaves one after its last attempt.
     static func deadLetter(_ fixture: AppFixture, organisation: UUID, kind: String = "support.team_notice") async throws -> Int64 {
         try await fixture.database.owner.query("""
