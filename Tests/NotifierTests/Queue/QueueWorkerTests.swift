@@ -165,11 +165,11 @@ import TestSupport
         defer { Task { await db.close() } }
         var handlers = JobHandlers()
         handlers.register("test.noop") { _ in
-            try await Task.sleep(for: .milliseconds(1200))
+            try await Task.sleep(for: .seconds(5))
             return .completed
         }
-        // A lease far shorter than the job: without the heartbeat another worker would rescue it.
-        let configuration = QueueWorkerConfiguration(lease: .milliseconds(300), pollInterval: .milliseconds(20), rescueInterval: .milliseconds(50))
+        // A lease far shorter than the job: without the heartbeat (every 0.5 s) it would be rescued.
+        let configuration = QueueWorkerConfiguration(lease: .milliseconds(1500), pollInterval: .milliseconds(20), rescueInterval: .milliseconds(100))
         let worker = makeWorker(db, handlers: handlers, configuration: configuration)
         let running = Task { await worker.run() }
         let id = try #require(try await db.enqueue(1).first)

@@ -62,13 +62,19 @@ import Testing
         let db = try await QueueDatabase.make()
         defer { Task { await db.close() } }
         let fixture = try await SupportFixture.make(on: db)
-        let relay = try await TestServerProcess.start(script: "smtp_server.py", arguments: ["--delay", "end=0.05"])
+        let relay = try await TestServerProcess.start(script: "smtp_server.py", arguments: ["--delay", "end=0.2"])
         defer { relay.stop() }
         let settings = ["WR_NOTIFIER_BATCH_SIZE": "5", "WR_NOTIFIER_MAX_RUNNING": "8"]
         let notifiers = try (0..<2).map { _ in
             try NotifierProcess.start(database: db.database.configuration, smtpPort: relay.port, environment: settings)
         }
-        try await Task.sleep(for: .milliseconds(500))
+        // Both are up and listening before the work arrives.
+        let superuser = db.database.makePool()
+        defer { Task { await superuser.close() } }
+        #expect(try await eventually {
+            try await superuser.query("SELECT count(*) FROM pg_stat_activity WHERE datname = \(db.database.name) AND query LIKE 'LISTEN%'")
+                .first!.decode(Int.self, column: 0) == 2
+        })
         let ids = try await Self.enqueueNotices(80, db: db, fixture: fixture)
         #expect(try await eventually(timeout: .seconds(60)) { try await db.counts() == ["completed": 80] })
         for notifier in notifiers { #expect(await notifier.terminate() == 0) }
