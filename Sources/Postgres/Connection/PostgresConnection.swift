@@ -127,7 +127,10 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
                 core.submit(PendingOperation(id: id, request: request, operation: operation, continuation: continuation))
             }
         } onCancel: {
-            core.cancel(operationID: id)
+            // Not inline: the runtime runs this handler holding the task's status lock, and the core
+            // resumes continuations (of this very task, too) holding its own lock. Taking the core's
+            // lock here would invert that order and deadlock against the loop thread.
+            core.loop.execute { core.cancel(operationID: id) }
         }
     }
 
@@ -158,7 +161,8 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
                 core.nextNotification(timeout: timeout, continuation)
             }
         } onCancel: {
-            core.cancelNotificationWait()
+            // On the loop, for the same reason as in `run`.
+            core.loop.execute { core.cancelNotificationWait() }
         }
     }
 
