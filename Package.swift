@@ -59,6 +59,15 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Benchmark driver for scripts/bench/04-queue.sh: the real queue worker with a no-op handler;
+        // never shipped.
+        .executableTarget(
+            name: "queue-bench",
+            dependencies: ["Notifier", "Postgres", "Observability"],
+            path: "Benchmarks/QueueBench",
+            swiftSettings: strict
+        ),
+
         // Test-only helpers: a throwaway database per test, factories. Never linked into the product.
         .target(
             name: "TestSupport",
@@ -77,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotifierTests",
-            dependencies: ["Notifier", "TestSupport"],
+            dependencies: ["Notifier", "Postgres", "TestSupport"],
             // Real test servers (aiosmtpd, an HTTP SMS gateway) run as Python subprocesses.
             exclude: ["Support/smtp_server.py", "Support/sms_gateway.py"],
             swiftSettings: strict

@@ -1,6 +1,7 @@
 import Foundation
 import HTTP
 import Lifecycle
+import Notifier
 import Observability
 import Postgres
 import WorkplaceRoutine
@@ -11,6 +12,10 @@ enum Commands {
         usage: workplace-routine <command> [options]
 
           serve                                   run the web service
+          notifier                                run the Notifier: deliver notifications, run scheduled work
+          notifier status                         show the queue: counts, running jobs, dead letters
+          notifier retry ID                       run a dead, failing or waiting job again now
+          notifier discard ID                     give up a job that has not run yet or is failing
           migrate [--status]                      apply pending migrations, or list them
           demo                                    load the demo organisation (development only)
           import org FILE --organisation ID [--dry-run] [--partial]
@@ -39,6 +44,7 @@ enum Commands {
         do {
             switch command {
             case "serve": return try await serve()
+            case "notifier": return try await notifier(rest)
             case "migrate": return try await migrate(statusOnly: rest.contains("--status"))
             case "demo": return try await demo(rest)
             case "import": return try await importOrganisation(rest)
@@ -102,6 +108,54 @@ enum Commands {
         await pool.close()
         logger.notice("stopped")
         return 0
+    }
+
+    static func notifier(_ arguments: [String]) async throws -> Int32 {
+        let configuration = try Configuration.fromEnvironment()
+        let logger = logger(configuration, label: "notifier")
+        let notifierConfiguration = try NotifierSetup.configuration(from: configuration)
+        switch arguments.first {
+        case nil:
+            break
+        case "status", "retry", "discard":
+            return try await notifierOperation(arguments, configuration: notifierConfiguration, logger: logger)
+        default:
+            throw UsageError(message: "unknown notifier command \(arguments[0])")
+        }
+        let signals = try ProcessSignals()
+        let service = try NotifierService(configuration: notifierConfiguration, logger: logger, metrics: MetricsRegistry())
+        let running = Task { await service.run() }
+        logger.notice("notifier running", metadata: ["queue.worker": service.queue.workerName])
+        if let signal = await signals.first() {
+            logger.notice("stopping: finishing or giving back running jobs", metadata: ["signal": "\(signal)"])
+        }
+        service.shutdown()
+        await running.value
+        logger.notice("notifier stopped")
+        return 0
+    }
+
+    static func notifierOperation(_ arguments: [String], configuration: NotifierConfiguration, logger: Logger) async throws -> Int32 {
+        let pool = PostgresPool(configuration: NotifierSetup.acting(configuration.database), maximumConnections: 2,
+                                name: "notifier-cli", logger: logger)
+        let queue = JobQueue(pool: pool)
+        defer { Task { await pool.close() } }
+        if arguments[0] == "status" {
+            print(try await queue.status().render())
+            await pool.close()
+            return 0
+        }
+        guard arguments.count == 2, let id = Int64(arguments[1]) else {
+            throw UsageError(message: "notifier \(arguments[0]) needs a job id (a number, as `notifier status` shows)")
+        }
+        let done = arguments[0] == "retry" ? try await queue.retry(id) : try await queue.discard(id)
+        await pool.close()
+        if done {
+            print("job \(id): \(arguments[0] == "retry" ? "queued to run again now" : "discarded")")
+            return 0
+        }
+        print("job \(id): not changed (no such job, or it is running or already finished)")
+        return 1
     }
 
     static func migrate(statusOnly: Bool) async throws -> Int32 {

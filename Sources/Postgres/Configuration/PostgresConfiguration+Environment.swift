@@ -23,6 +23,13 @@ extension PostgresConfiguration {
         return configuration
     }
 
+    /// Why ``sessionRole`` cannot be used, if it cannot: it goes into the startup options, so it must
+    /// be a plain identifier.
+    var sessionRoleError: PostgresError? {
+        guard let sessionRole, !PostgresIdentifier.isValid(sessionRole) else { return nil }
+        return PostgresError(code: .invalidConfiguration, operation: .connect, reason: "session role is not a plain identifier")
+    }
+
     /// The keyword/value pairs handed to `PQconnectStartParams`.
     func libpqParameters() -> [(String, String)] {
         var parameters: [(String, String)] = []
@@ -41,6 +48,10 @@ extension PostgresConfiguration {
             let (seconds, attoseconds) = statementTimeout.components
             let milliseconds = max(1, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
             options += " -c statement_timeout=\(milliseconds)"
+        }
+        // Checked by `sessionRoleError` before any connection starts; the guard keeps anything else out regardless.
+        if let sessionRole, PostgresIdentifier.isValid(sessionRole) {
+            options += " -c role=\(sessionRole)"
         }
         parameters.append(("options", options))
         return parameters

@@ -42,6 +42,11 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
     public var statementTimeout: Duration?
     /// Further libpq keywords (e.g. `sslrootcert`), validated against libpq's list when connecting.
     public var additionalParameters: [String: String]
+    /// A group role every session switches to as it starts (`-c role=…`), for a login role that acts
+    /// as one role only (the Notifier's `wr_worker` as `wr_notifier`): one round trip per statement
+    /// instead of `BEGIN`, `SET LOCAL ROLE` and `COMMIT`. nil: stay the login role. Must be a plain
+    /// identifier; connecting fails with `.invalidConfiguration` otherwise.
+    public var sessionRole: String? = nil
 
     /// A configuration with the given parts; everything left nil uses libpq's defaults.
     public init(
@@ -78,6 +83,7 @@ public struct PostgresConfiguration: Sendable, Equatable, CustomStringConvertibl
         if let applicationName { query.append("application_name=\(Self.percentEncoded(applicationName))") }
         if let connectTimeout { query.append("connect_timeout=\(connectTimeout.components.seconds)") }
         if let statementTimeout { query.append("statement_timeout=\(statementTimeout)") }
+        if let sessionRole { query.append("role=\(Self.percentEncoded(sessionRole))") }
         for key in additionalParameters.keys.sorted() where !Self.secretKeywords.contains(key) {
             query.append("\(key)=\(Self.percentEncoded(additionalParameters[key]!))")
         }

@@ -38,6 +38,7 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
     }
 
     static func connectCore(configuration: PostgresConfiguration, logger: Logger, eventLoop: PostgresEventLoop) async throws -> ConnectionCore {
+        if let error = configuration.sessionRoleError { throw error }
         let parameters = try await HostResolver.parameters(for: configuration)
         let core = ConnectionCore(loop: eventLoop, logger: logger)
         let timeout = configuration.connectTimeout ?? .seconds(10)
@@ -58,6 +59,10 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
         configuration: PostgresConfiguration, logger: Logger, eventLoop: PostgresEventLoop,
         completion: @escaping @Sendable (Result<PostgresConnection, any Error>) -> Void
     ) {
+        if let error = configuration.sessionRoleError {
+            completion(.failure(error))
+            return
+        }
         if HostResolver.needsResolution(configuration) {
             // Name resolution blocks; it happens on a thread of its own, then connecting continues on the loop.
             HostResolver.resolveOnThread(configuration) { resolved in
@@ -122,7 +127,10 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
                 core.submit(PendingOperation(id: id, request: request, operation: operation, continuation: continuation))
             }
         } onCancel: {
-            core.cancel(operationID: id)
+            // Not inline: the runtime runs this handler holding the task's status lock, and the core
+            // resumes continuations (of this very task, too) holding its own lock. Taking the core's
+            // lock here would invert that order and deadlock against the loop thread.
+            core.loop.execute { core.cancel(operationID: id) }
         }
     }
 
@@ -153,7 +161,8 @@ public final class PostgresConnection: PostgresQueryable, Sendable {
                 core.nextNotification(timeout: timeout, continuation)
             }
         } onCancel: {
-            core.cancelNotificationWait()
+            // On the loop, for the same reason as in `run`.
+            core.loop.execute { core.cancelNotificationWait() }
         }
     }
 

@@ -47,6 +47,7 @@ public final class App: Sendable {
         registerGuide(&router)
         registerMine(&router)
         registerAdmin(&router)
+        registerNotifications(&router)
         return router
     }
 }

@@ -53,6 +53,24 @@ public struct Configuration: Sendable {
     public var smsGatewayURL: String
     /// SMS gateway bearer token.
     public var smsGatewayToken: String
+    /// Sender name shown on SMS (empty: the gateway's default).
+    public var smsSender: String
+    /// Connections in the Notifier's pool.
+    public var notifierPoolSize: Int
+    /// Jobs the Notifier claims per statement.
+    public var notifierBatchSize: Int
+    /// Jobs one Notifier process runs at once.
+    public var notifierMaximumRunning: Int
+    /// Seconds a claimed job is leased before another Notifier may rescue it.
+    public var notifierLeaseSeconds: Int
+    /// Milliseconds between polls when no NOTIFY arrives.
+    public var notifierPollMilliseconds: Int
+    /// Seconds running jobs may take to finish after SIGTERM before they are given back.
+    public var notifierShutdownGraceSeconds: Int
+    /// Milliseconds of one backoff step (attempt⁴ steps between retries).
+    public var notifierBackoffUnitMilliseconds: Int
+    /// Whether the Notifier schedules the recurring jobs (retention, digests, deadline scans).
+    public var notifierRecurring: Bool
 
     /// The development default of the content key. Refused in production.
     public static let developmentContentKey = "development-only-content-key-do-not-use-in-production"
@@ -116,7 +134,16 @@ public struct Configuration: Sendable {
             smtpUser: optional("WR_SMTP_USER"),
             smtpPassword: optional("WR_SMTP_PASSWORD"),
             smsGatewayURL: string("WR_SMS_GATEWAY_URL", ""),
-            smsGatewayToken: string("WR_SMS_GATEWAY_TOKEN", "")
+            smsGatewayToken: string("WR_SMS_GATEWAY_TOKEN", ""),
+            smsSender: string("WR_SMS_SENDER", ""),
+            notifierPoolSize: try integer("WR_NOTIFIER_POOL_SIZE", 8, 2...100),
+            notifierBatchSize: try integer("WR_NOTIFIER_BATCH_SIZE", 100, 1...1000),
+            notifierMaximumRunning: try integer("WR_NOTIFIER_MAX_RUNNING", 32, 1...1000),
+            notifierLeaseSeconds: try integer("WR_NOTIFIER_LEASE_SECONDS", 300, 1...3600),
+            notifierPollMilliseconds: try integer("WR_NOTIFIER_POLL_MS", 1000, 10...60_000),
+            notifierShutdownGraceSeconds: try integer("WR_NOTIFIER_SHUTDOWN_GRACE_SECONDS", 20, 0...600),
+            notifierBackoffUnitMilliseconds: try integer("WR_NOTIFIER_BACKOFF_UNIT_MS", 1000, 1...60_000),
+            notifierRecurring: try boolean("WR_NOTIFIER_RECURRING", true)
         )
         try configuration.validate()
         return configuration
@@ -156,6 +183,12 @@ public struct ConfigurationError: Error, CustomStringConvertible {
     public let variable: String
     /// What is wrong with it (never its value).
     public let problem: String
+
+    /// Creates the error; `problem` must not contain the variable's value.
+    public init(variable: String, problem: String) {
+        self.variable = variable
+        self.problem = problem
+    }
 
     /// `WR_X must …`.
     public var description: String { "\(variable) \(problem)" }

@@ -23,6 +23,8 @@ public struct Texts: Sendable {
     public let mine: MineTexts
     /// Administration and the HR import.
     public let admin: AdminTexts
+    /// The administrator's page about notifications that were not delivered.
+    public let notificationAdmin: NotificationAdminTexts
 
     /// The texts for `language`.
     public static func of(_ language: Language) -> Texts {
@@ -33,9 +35,11 @@ public struct Texts: Sendable {
     }
 
     static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
-                               team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish)
+                               team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish,
+                               notificationAdmin: .swedish)
     static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
-                               team: .english, guide: .english, mine: .english, admin: .english)
+                               team: .english, guide: .english, mine: .english, admin: .english,
+                               notificationAdmin: .english)
 }
 
 /// Texts shared by every page.

@@ -185,4 +185,32 @@ final class SilentListener: Sendable {
     }
 
     func close() { _ = Glibc.close(descriptor) }
+
+    @Test func aSessionRoleIsInEffectFromTheFirstStatement() async throws {
+        let database = try await TestDatabase.make()
+        defer { Task { try? await database.drop() } }
+        var configuration = database.configuration(user: "wr_worker")
+        configuration.sessionRole = "wr_notifier"
+        let connection = try await PostgresConnection.connect(configuration: configuration, logger: .disabled)
+        let (current, session) = try await connection.query("SELECT current_user::text, session_user::text").first!.decode((String, String).self)
+        #expect(current == "wr_notifier")
+        #expect(session == "wr_worker")
+        await connection.close()
+    }
+
+    @Test func aSessionRoleTheLoginMayNotUseRefusesTheConnection() async throws {
+        let database = try await TestDatabase.make()
+        defer { Task { try? await database.drop() } }
+        var configuration = database.configuration(user: "wr_worker")
+        configuration.sessionRole = "wr_admin"
+        let error = await postgresError { _ = try await PostgresConnection.connect(configuration: configuration, logger: .disabled) }
+        #expect(error?.code == .connectionFailed)
+    }
+
+    @Test func aSessionRoleThatIsNotAPlainNameIsRefusedBeforeConnecting() async throws {
+        var configuration = try TestCluster.superuser()
+        configuration.sessionRole = "wr_notifier -c search_path=evil"
+        let error = await postgresError { _ = try await PostgresConnection.connect(configuration: configuration, logger: .disabled) }
+        #expect(error?.code == .invalidConfiguration)
+    }
 }

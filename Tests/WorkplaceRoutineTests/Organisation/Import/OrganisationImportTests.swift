@@ -217,7 +217,7 @@ import TestSupport
     }
 
     /// The acceptance size: 100,000 rows, in one run, all applied, then a re-import changes nothing.
-    /// (How fast is measured in scripts/bench/03-import.sh, never here.)
+    /// (How fast is measured in scripts/bench/05-import.sh, never here.)
     @Test func aHundredThousandRowsImportInOneRun() async throws {
         let fixture = try await DatabaseFixture.make(demo: false)
         defer { Task { await fixture.close() } }

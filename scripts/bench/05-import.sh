@@ -9,14 +9,14 @@
 # rounds, each into a new organisation (every row new), then a re-import of the same file (nothing
 # changes); medians and the ratio ours/COPY (seconds, lower is better) are printed.
 #
-# Run alone:  scripts/bench.sh 03-import
+# Run alone:  scripts/bench.sh 05-import
 set -euo pipefail
 cd "${WR_ROOT:-$(dirname "$0")/../..}"
 bin=${WR_BIN:-$(swift build -c release --show-bin-path)}
 scratch=${WR_BENCH_DIR:-$(mktemp -d /tmp/wr-bench.XXXXXX)}
 cluster=$scratch/pg03
 rows=${WR_IMPORT_ROWS:-100000}
-[ -x "$bin/workplace-routine" ] || { echo "03-import: $bin/workplace-routine missing (swift build -c release)" >&2; exit 1; }
+[ -x "$bin/workplace-routine" ] || { echo "05-import: $bin/workplace-routine missing (swift build -c release)" >&2; exit 1; }
 
 port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 scripts/pg.sh init "$cluster" "$port" >/dev/null
@@ -68,13 +68,13 @@ for round in 1 2 3; do
     start=$(seconds)
     out=$("$bin/workplace-routine" import org "$file" --organisation "bench-$round")
     end=$(seconds)
-    grep -q "^import applied: $rows rows, added $rows," <<<"$out" || { echo "03-import: unexpected: $out" >&2; exit 1; }
+    grep -q "^import applied: $rows rows, added $rows," <<<"$out" || { echo "05-import: unexpected: $out" >&2; exit 1; }
     first+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')")
 
     start=$(seconds)
     out=$("$bin/workplace-routine" import org "$file" --organisation "bench-$round")
     end=$(seconds)
-    grep -q "added 0, updated 0, deactivated 0" <<<"$out" || { echo "03-import: re-import changed something: $out" >&2; exit 1; }
+    grep -q "added 0, updated 0, deactivated 0" <<<"$out" || { echo "05-import: re-import changed something: $out" >&2; exit 1; }
     again+=("$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.2f", b - a}')")
 
     psql -q -X -v ON_ERROR_STOP=1 -d workplace -c "TRUNCATE copy_person"

@@ -1,0 +1,33 @@
+extension NotificationAdminTexts {
+    static let english = NotificationAdminTexts(
+        title: "Notifications that were not delivered",
+        intro: "This page lists your organisation's notifications that could not be sent, or that are waiting to be tried again. Content and recipients are never shown, only the kind of notification, error codes and times. You can try again, for example once the mail server works again, or remove a notification that is no longer needed.",
+        empty: "No notification has failed.",
+        caption: "Notifications that were not delivered, latest first",
+        columnNotification: "Notification",
+        columnState: "State",
+        columnAttempts: "Attempts",
+        columnError: "Latest error",
+        columnTime: "Last",
+        columnActions: "Action",
+        stateDiscarded: "Given up",
+        stateRetrying: { "Next attempt \($0)" },
+        attempts: { "\($0) of \($1)" },
+        retry: "Try again",
+        discard: "Remove",
+        rowName: { "notification \($0)" },
+        retried: "The notification will be sent again now.",
+        discarded: "The notification has been removed.",
+        notChanged: "The notification could not be changed. It may already have been sent.",
+        kindEmployee: "Message to an employee",
+        kindTeam: "Message to the support team",
+        kindManager: "Daily reminder to a manager",
+        kindOther: "Maintenance",
+        errorMail: "The mail server did not accept the message",
+        errorSMS: "The SMS service did not accept the message",
+        errorInterrupted: "The notification service stopped while sending",
+        errorConfiguration: "Settings are missing or wrong",
+        errorRemoved: "Removed by an administrator",
+        errorOther: "Unknown error"
+    )
+}

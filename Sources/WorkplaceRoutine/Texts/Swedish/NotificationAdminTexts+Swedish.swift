@@ -1,0 +1,33 @@
+extension NotificationAdminTexts {
+    static let swedish = NotificationAdminTexts(
+        title: "Aviseringar som inte kom fram",
+        intro: "Här ser du aviseringar från er organisation som inte kunde skickas, eller som väntar på ett nytt försök. Innehåll och mottagare visas aldrig, bara vilken sorts avisering det är, felkoder och tider. Du kan försöka igen, till exempel när e-postservern fungerar igen, eller ta bort en avisering som inte längre behövs.",
+        empty: "Inga aviseringar har misslyckats.",
+        caption: "Aviseringar som inte kom fram, senaste först",
+        columnNotification: "Avisering",
+        columnState: "Läge",
+        columnAttempts: "Försök",
+        columnError: "Senaste fel",
+        columnTime: "Senast",
+        columnActions: "Åtgärd",
+        stateDiscarded: "Gav upp",
+        stateRetrying: { "Nytt försök \($0)" },
+        attempts: { "\($0) av \($1)" },
+        retry: "Försök igen",
+        discard: "Ta bort",
+        rowName: { "avisering \($0)" },
+        retried: "Aviseringen skickas igen nu.",
+        discarded: "Aviseringen är borttagen.",
+        notChanged: "Aviseringen kunde inte ändras. Den kan redan ha skickats.",
+        kindEmployee: "Meddelande till en medarbetare",
+        kindTeam: "Meddelande till stödteamet",
+        kindManager: "Daglig påminnelse till en chef",
+        kindOther: "Underhåll",
+        errorMail: "E-postservern tog inte emot meddelandet",
+        errorSMS: "SMS-tjänsten tog inte emot meddelandet",
+        errorInterrupted: "Aviseringstjänsten avbröts under sändningen",
+        errorConfiguration: "Inställningar saknas eller är fel",
+        errorRemoved: "Borttagen av en administratör",
+        errorOther: "Okänt fel"
+    )
+}
