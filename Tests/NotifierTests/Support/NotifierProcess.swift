@@ -1,5 +1,6 @@
 import Foundation
 import Postgres
+import TestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,7 +8,7 @@ import Glibc
 /// The real `workplace-routine notifier` binary, built next to the test bundle, run as a child
 /// process against a test database and a test relay.
 final class NotifierProcess {
-    let process: Process
+    let process: ChildProcess
     let log: URL
 
     /// The built executable: `.build/<triple>/debug/workplace-routine`, beside the test bundle.
@@ -40,55 +41,36 @@ final class NotifierProcess {
         environment.merge(extra) { $1 }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("wr-notifier-process-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["notifier"]
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        registerForCleanup(process.processIdentifier)
+        let process = try ChildProcess.spawn(executable: executable.path, arguments: ["notifier"], environment: environment, output: log.path)
         return NotifierProcess(process: process, log: log)
     }
 
-    private init(process: Process, log: URL) {
+    private init(process: ChildProcess, log: URL) {
         self.process = process
         self.log = log
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.signal(SIGKILL)
         try? FileManager.default.removeItem(at: log)
     }
 
     /// `kill -9`: the process ends at once, in the middle of whatever it was doing.
     func killNine() async {
-        kill(process.processIdentifier, SIGKILL)
+        process.signal(SIGKILL)
         await waitForExit()
     }
 
     /// SIGTERM, as systemd stops it; returns the exit status.
     func terminate() async -> Int32 {
-        kill(process.processIdentifier, SIGTERM)
-        await waitForExit()
-        return process.terminationStatus
+        process.signal(SIGTERM)
+        return await process.exitStatus()
     }
 
     func waitForExit() async {
-        while process.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+        _ = await process.exitStatus()
     }
 
     /// What the process logged (JSON lines; never addresses or text by the product's rule).
     var output: String { (try? String(contentsOf: log, encoding: .utf8)) ?? "" }
-
-    private static func registerForCleanup(_ pid: Int32) {
-        guard let work = ProcessInfo.processInfo.environment["WR_TEST_WORKDIR"], !work.isEmpty else { return }
-        let path = work + "/pids"
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let handle = FileHandle(forWritingAtPath: path) else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data("\(pid)\n".utf8))
-        try? handle.close()
-    }
 }

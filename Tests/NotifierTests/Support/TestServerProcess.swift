@@ -1,5 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A real test server (aiosmtpd, or the HTTP SMS gateway) run as a Python subprocess from the
 /// repository's `.venv`, on a free port of its own choosing.
@@ -13,9 +17,9 @@ final class TestServerProcess {
     let port: UInt16
     /// Where the server writes what it received.
     let spool: URL
-    private let process: Process
+    private let process: ChildProcess
 
-    private init(port: UInt16, spool: URL, process: Process) {
+    private init(port: UInt16, spool: URL, process: ChildProcess) {
         self.port = port
         self.spool = spool
         self.process = process
@@ -48,14 +52,10 @@ final class TestServerProcess {
         let log = spool.appendingPathComponent("server.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
 
-        let process = Process()
-        process.executableURL = python
-        process.arguments = [root.appendingPathComponent("Tests/NotifierTests/Support/\(script)").path, "--port-file", portFile.path, "--spool", spool.path] + arguments
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: log)
-        process.standardError = try FileHandle(forWritingTo: log)
-        try process.run()
-        registerForCleanup(process.processIdentifier)
+        let process = try ChildProcess.spawn(
+            executable: python.path,
+            arguments: [root.appendingPathComponent("Tests/NotifierTests/Support/\(script)").path, "--port-file", portFile.path, "--spool", spool.path] + arguments,
+            output: log.path)
 
         let deadline = ContinuousClock.now + .seconds(20)
         while ContinuousClock.now < deadline {
@@ -65,14 +65,14 @@ final class TestServerProcess {
             guard process.isRunning else { break }
             try await Task.sleep(for: .milliseconds(25))
         }
-        process.terminate()
+        process.signal(SIGTERM)
         let output = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         throw TestServerError("\(script) did not start: \(output)")
     }
 
     /// Ends the server (SIGTERM to its own pid) and removes its files.
     func stop() {
-        if process.isRunning { process.terminate() }
+        process.signal(SIGTERM)
         try? FileManager.default.removeItem(at: spool)
     }
 
@@ -95,18 +95,6 @@ final class TestServerProcess {
             throw TestServerError("record is not a JSON object")
         }
         return object
-    }
-
-    private static func registerForCleanup(_ pid: Int32) {
-        guard let work = ProcessInfo.processInfo.environment["WR_TEST_WORKDIR"], !work.isEmpty else { return }
-        let path = work + "/pids"
-        guard let handle = FileHandle(forWritingAtPath: path) ?? {
-            _ = FileManager.default.createFile(atPath: path, contents: nil)
-            return FileHandle(forWritingAtPath: path)
-        }() else { return }
-        handle.seekToEndOfFile()
-        handle.write(Data("\(pid)\n".utf8))
-        try? handle.close()
     }
 
     /// A port nothing listens on: bound by us for a moment, then released.

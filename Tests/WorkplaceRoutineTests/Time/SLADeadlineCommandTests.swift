@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import WorkplaceRoutine
 
 /// The built `workplace-routine` binary's `sla-deadline` command, run as an operator would.
@@ -24,18 +25,14 @@ import Testing
 
     struct CommandError: Error, CustomStringConvertible { let description: String }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "TZ": "America/Los_Angeles"]  // the answer must not depend on the machine's zone
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("wr-sla-\(UUID().uuidString).log").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        // The answer must not depend on the machine's zone.
+        let child = try ChildProcess.spawn(executable: try binary().path, arguments: arguments,
+                                           environment: ["PATH": "/usr/bin:/bin", "TZ": "America/Los_Angeles"], output: output)
+        let status = await child.exitStatus()
+        return (status, (try? String(contentsOfFile: output, encoding: .utf8)) ?? "")
     }
 
     @Test(arguments: [
@@ -48,15 +45,15 @@ import Testing
         // Given in UTC, answered in Stockholm time.
         ("2026-11-20T14:00:00Z", "2026-11-23T15:00:00+01:00"),
     ])
-    func printsTheDeadlineOnItsLastLine(from: String, expected: String) throws {
-        let (status, output) = try Self.run(["sla-deadline", "--from", from])
+    func printsTheDeadlineOnItsLastLine(from: String, expected: String) async throws {
+        let (status, output) = try await Self.run(["sla-deadline", "--from", from])
         #expect(status == 0)
         let last = output.split(separator: "\n").last.map(String.init)
         #expect(last == expected)
     }
 
-    @Test func refusesATimeWithoutAnOffset() throws {
-        let (status, output) = try Self.run(["sla-deadline", "--from", "2026-11-20 15:00"])
+    @Test func refusesATimeWithoutAnOffset() async throws {
+        let (status, output) = try await Self.run(["sla-deadline", "--from", "2026-11-20 15:00"])
         #expect(status == 64)
         #expect(output.contains("ISO 8601"))
     }
