@@ -11,7 +11,10 @@ enum Shared {
     static func pool() throws -> PostgresPool {
         try storage.withLock { pool in
             if let pool { return pool }
-            let created = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 6, name: "shared-tests", logger: .disabled)
+            // Hundreds of tests share it at once on a loaded 2-core machine: waiting for a connection is
+            // not what they test, so the wait is generous (the pool's own timeout has tests of its own).
+            let created = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 8,
+                                       acquireTimeout: .seconds(120), name: "shared-tests", logger: .disabled)
             pool = created
             return created
         }

@@ -42,15 +42,16 @@ public struct TestDatabase: Sendable {
         return configuration
     }
 
-    /// A pool logged in as `user` (see ``configuration(user:)``).
+    /// A pool logged in as `user` (see ``configuration(user:)``). Its wait for a connection is long:
+    /// the whole suite runs at once on two cores, and the pool's own timeout has tests of its own.
     public func makePool(user: String, maximumConnections: Int = 4, logger: Logger = .disabled, metrics: MetricsRegistry? = nil) -> PostgresPool {
-        PostgresPool(configuration: configuration(user: user), maximumConnections: maximumConnections, acquireTimeout: .seconds(10),
+        PostgresPool(configuration: configuration(user: user), maximumConnections: maximumConnections, acquireTimeout: .seconds(60),
                      name: name + "-" + user, logger: logger, metrics: metrics)
     }
 
     /// A pool for this database.
     public func makePool(maximumConnections: Int = 4, logger: Logger = .disabled, metrics: MetricsRegistry? = nil) -> PostgresPool {
-        PostgresPool(configuration: configuration, maximumConnections: maximumConnections, acquireTimeout: .seconds(10),
+        PostgresPool(configuration: configuration, maximumConnections: maximumConnections, acquireTimeout: .seconds(60),
                      name: name, logger: logger, metrics: metrics)
     }
 
