@@ -38,13 +38,19 @@ export WR_REPO_ROOT=$root
 
 phase "swift tests"
 status=0
+# A crash prints the crashing thread's backtrace into the log (and so into CI's output below).
+export SWIFT_BACKTRACE=enable=yes,interactive=no,threads=crashed
 swift test --skip-build > "$work/swift-test.log" 2>&1 || status=$?
 # Failures in full, then the summary lines.
-grep -E '✘|recorded an issue|Expectation failed|error:|fatal|Fatal' "$work/swift-test.log" | head -300 || true
+grep -E '✘|recorded an issue|Expectation failed|error:|fatal|Fatal|Crash|crashed' "$work/swift-test.log" | head -300 || true
 grep -E 'Test run with|Executed [0-9]+ tests' "$work/swift-test.log" || true
 if [ "$status" != 0 ]; then
     echo "swift tests failed (exit $status); last lines of the log:" >&2
-    tail -n 40 "$work/swift-test.log" >&2
+    if grep -q '💣\|Program crashed' "$work/swift-test.log"; then
+        sed -n '/💣\|Program crashed/,$p' "$work/swift-test.log" | head -n 150 >&2
+    else
+        tail -n 40 "$work/swift-test.log" >&2
+    fi
     exit 1
 fi
 
