@@ -28,13 +28,14 @@ DECLARE
     t text;
     f regprocedure;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['w_table', 'w_node', 'w_atom', 'w_cell', 'w_carry', 'w_flow', 'w_need', 'w_req', 'w_choice', 'w_add',
+    FOREACH t IN ARRAY ARRAY['w_table', 'w_node', 'w_atom', 'w_cell', 'w_carry', 'w_flow', 'w_need', 'w_req', 'w_add', 'w_leafq',
+                             'w_fail', 'w_nc', 'w_x', 'w_opt', 'w_pick',
                              'published', 'published_table'] LOOP
         EXECUTE format('ALTER TABLE report.%I OWNER TO wr_report_definer', t);
     END LOOP;
     FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
              WHERE n.nspname = 'report' AND p.proname IN (
-                 'inf', 'apply_additions', 'denmark_pass', 'compute_flows', 'certify', 'repair', 'fallback', 'suppress',
+                 'inf', 'apply_additions', 'requirements', 'leaf_room', 'compute_flows', 'certify', 'plan', 'fallback', 'suppress',
                  'load_work', 'publish', 'suppress_and_publish', 'organisation', 'cycles', 'coverage', 'support',
                  'overview_years', 'overview') LOOP
         EXECUTE format('ALTER FUNCTION %s OWNER TO wr_report_definer', f);
@@ -45,7 +46,7 @@ $$;
 REVOKE CREATE ON SCHEMA report FROM wr_report_definer;
 
 GRANT SELECT ON report.measure, report.relation, report.atom, report.atom_measure, report.class, report.class_measure,
-                report.class_pair, report.fact_node, report.fact_table, report.fact_count, report.fact_contact
+                report.class_pair, report.class_side, report.link, report.fact_node, report.fact_table, report.fact_count, report.fact_contact
     TO wr_report_definer;
 GRANT USAGE ON SCHEMA app TO wr_report_definer;
 GRANT EXECUTE ON FUNCTION app.organisation_id() TO wr_report_definer;
