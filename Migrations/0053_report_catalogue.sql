@@ -90,6 +90,11 @@ CREATE TABLE report.class_measure (
     c smallint NOT NULL,
     m smallint NOT NULL,
     sign smallint NOT NULL CHECK (sign IN (-1, 0, 1)),  -- 0 only for ROW classes (any direction)
+    -- Does every move of the class change this measure by the same amount? Not so for the reasons a
+    -- coarse class moves members into (or the months it takes them from): which reason is the choice
+    -- of the unit that gives, so the other side's mix decides how far one reason can move. The class
+    -- still needs such a measure hidden where it is published, but never certifies or plans for it.
+    exact boolean NOT NULL DEFAULT true,
     PRIMARY KEY (family, c, m),
     FOREIGN KEY (family, c) REFERENCES report.class (family, c),
     FOREIGN KEY (family, m) REFERENCES report.measure (family, m)
@@ -312,14 +317,19 @@ FROM def d JOIN report.class c ON c.family = 'support' AND c.code = d.code WHERE
 -- dst by +1 and those of src by −1. Every pair of a leg of an ordinary class has the same effect; a
 -- coarse class's support is the union of its pairs' effects. A ROW class moves whole members: its
 -- support is its whole population (sign 0).
-INSERT INTO report.class_measure (family, c, m, sign)
-SELECT family, c, m, CASE WHEN min(d) = max(d) THEN min(d) ELSE 1 END::smallint FROM (
+-- A measure is exact for the class when all pairs of the one leg that changes it change it alike
+-- (a measure counts atoms of one group, and the legs of a class move different groups: checked below).
+INSERT INTO report.class_measure (family, c, m, sign, exact)
+SELECT x.family, x.c, x.m, CASE WHEN min(x.d) = max(x.d) THEN min(x.d) ELSE 1 END::smallint,
+       min(x.d) = max(x.d) AND count(DISTINCT x.leg) = 1
+       AND count(*) = (SELECT count(*) FROM report.class_pair q WHERE q.family = x.family AND q.c = x.c AND q.leg = min(x.leg))
+FROM (
     SELECT p.family, p.c, p.leg, p.src, p.dst, am.m, sum(sgn.d) AS d
     FROM report.class_pair p
     CROSS JOIN LATERAL (VALUES (p.dst, 1), (p.src, -1)) AS sgn (a, d)
     JOIN report.atom_measure am ON am.family = p.family AND am.a = sgn.a
     GROUP BY p.family, p.c, p.leg, p.src, p.dst, am.m HAVING sum(sgn.d) <> 0
-) x GROUP BY family, c, m;
+) x GROUP BY x.family, x.c, x.m;
 INSERT INTO report.class_measure (family, c, m, sign)
 SELECT c.family, c.c, m.m, 0 FROM report.class c JOIN report.measure m ON m.family = c.family AND m.population = c.population
 WHERE c.is_row;
@@ -378,6 +388,11 @@ BEGIN
         HAVING count(*) <> count(DISTINCT coalesce(p.src, -1)) * count(DISTINCT coalesce(p.dst, -1))
             OR count(*) <> count(DISTINCT (coalesce(p.src, -1), coalesce(p.dst, -1)))) e;
     IF bad > 0 THEN RAISE EXCEPTION 'report catalogue: % coarse class legs that are not a product', bad; END IF;
+    -- only a coarse class changes a measure unevenly, and it changes some measure evenly
+    SELECT count(*) INTO bad FROM report.class k WHERE EXISTS (
+        SELECT 1 FROM report.class_measure x WHERE x.family = k.family AND x.c = k.c AND NOT x.exact AND NOT k.coarse)
+        OR NOT EXISTS (SELECT 1 FROM report.class_measure x WHERE x.family = k.family AND x.c = k.c AND x.exact);
+    IF bad > 0 THEN RAISE EXCEPTION 'report catalogue: % classes with an uneven measure that are not coarse, or with no even one', bad; END IF;
     -- the legs of a class move atoms of different groups, and no two groups count a common measure
     SELECT count(*) INTO bad FROM (
         SELECT p.family, p.c, a.grp FROM report.class_pair p

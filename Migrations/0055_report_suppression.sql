@@ -191,7 +191,7 @@ BEGIN
     INSERT INTO report.w_need (tid, c, mm)
     SELECT DISTINCT c.tid, cm.c, CASE WHEN k.is_row THEN c.m ELSE 0 END
     FROM report.w_cell c JOIN report.w_table t ON t.tid = c.tid
-    JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
+    JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m AND cm.exact
     JOIN report.class k ON k.family = cm.family AND k.c = cm.c
     WHERE c.supp AND c.published AND c.cert IS NULL AND c.tid = ANY (p_tids);
     ANALYZE report.w_need;
@@ -305,7 +305,8 @@ BEGIN
         SELECT DISTINCT ON (c.tid, c.node, c.m) c.tid, c.node, c.m, f.c AS cls, t.k,
                least(f.capp, coalesce(f.outm, 0)) + least(f.capm, coalesce(f.outp, 0)) AS width
         FROM report.w_cell c JOIN report.w_table t ON t.tid = c.tid
-        JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m
+        -- only a class that moves the cell's measure alike in every move certifies it
+        JOIN report.class_measure cm ON cm.family = t.family AND cm.m = c.m AND cm.exact
         JOIN report.class k ON k.family = cm.family AND k.c = cm.c
         JOIN report.w_flow f ON f.tid = c.tid AND f.node = c.node AND f.c = cm.c
                             AND f.mm = CASE WHEN k.is_row THEN c.m ELSE 0 END
@@ -360,7 +361,7 @@ BEGIN
     INSERT INTO report.w_nc (tid, node, c, depth, leaf, flow_leaf, need, hid, ok, cost)
     WITH cls AS (
         SELECT DISTINCT f.tid, cm.c FROM report.w_fail f JOIN report.w_table t ON t.tid = f.tid
-        JOIN report.class_measure cm ON cm.family = t.family AND cm.m = f.m
+        JOIN report.class_measure cm ON cm.family = t.family AND cm.m = f.m AND cm.exact
         JOIN report.class k ON k.family = cm.family AND k.c = cm.c AND NOT k.is_row
     ), cnt AS (
         SELECT x.tid, c.node, x.c,
@@ -433,7 +434,7 @@ BEGIN
     INSERT INTO report.w_x (tid, node, m, c, k, ap, am, ocost, anchor, ucost, lvl)
     SELECT f.tid, f.node, f.m, w.c, f.k, w.capp, w.capm, w.cost + w.dcost, f.node, 0, 0
     FROM report.w_fail f JOIN report.w_table t ON t.tid = f.tid
-    JOIN report.class_measure cm ON cm.family = t.family AND cm.m = f.m
+    JOIN report.class_measure cm ON cm.family = t.family AND cm.m = f.m AND cm.exact
     JOIN report.w_nc w ON w.tid = f.tid AND w.node = f.node AND w.c = cm.c AND w.ok AND (w.capp > 0 OR w.capm > 0);
     LOOP
         ANALYZE report.w_x;
