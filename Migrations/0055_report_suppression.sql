@@ -46,7 +46,7 @@ CREATE UNLOGGED TABLE report.w_cell (
     fixed boolean NOT NULL DEFAULT false,   -- decided elsewhere: never changed here
     published boolean NOT NULL DEFAULT true, -- false: not a published cell (rare measures below their depth)
     -- An organisation's headline figure of at least k: secondary suppression protects below it and
-    -- never hides it (only the last resort may, and the refresh counts it).
+    -- hides it only in the plan's last mode or the last resort (report.suppress() returns how many).
     lock boolean NOT NULL DEFAULT false,
     plan_c smallint,               -- the class of the last plan chosen for the cell (for the last resort)
     PRIMARY KEY (tid, node, m)
