@@ -25,7 +25,8 @@ CREATE FUNCTION report.load_work(p_tids integer[]) RETURNS void
     AS $$
 BEGIN
     TRUNCATE report.w_table, report.w_node, report.w_atom, report.w_cell, report.w_carry, report.w_flow,
-             report.w_need, report.w_req, report.w_choice, report.w_add;
+             report.w_need, report.w_req, report.w_add, report.w_leafq, report.w_fail, report.w_nc, report.w_x,
+             report.w_opt, report.w_pick;
     INSERT INTO report.w_table (tid, family, k) SELECT t.tid, t.family, t.k FROM report.fact_table t WHERE t.tid = ANY (p_tids);
     INSERT INTO report.w_node (tid, node, parent, depth, leaf)
     SELECT t.tid, n.node, n.parent, n.depth, n.leaf
@@ -94,7 +95,8 @@ BEGIN
         done := done + cardinality(batch);
     END LOOP;
     TRUNCATE report.w_table, report.w_node, report.w_atom, report.w_cell, report.w_carry, report.w_flow,
-             report.w_need, report.w_req, report.w_choice, report.w_add;
+             report.w_need, report.w_req, report.w_add, report.w_leafq, report.w_fail, report.w_nc, report.w_x,
+             report.w_opt, report.w_pick;
     RETURN done;
 END
 $$;

@@ -28,13 +28,14 @@ DECLARE
     t text;
     f regprocedure;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['w_table', 'w_node', 'w_atom', 'w_cell', 'w_carry', 'w_flow', 'w_need', 'w_req', 'w_choice', 'w_add',
+    FOREACH t IN ARRAY ARRAY['w_table', 'w_node', 'w_atom', 'w_cell', 'w_carry', 'w_flow', 'w_need', 'w_req', 'w_add', 'w_leafq',
+                             'w_fail', 'w_nc', 'w_x', 'w_opt', 'w_pick',
                              'published', 'published_table'] LOOP
         EXECUTE format('ALTER TABLE report.%I OWNER TO wr_report_definer', t);
     END LOOP;
     FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
              WHERE n.nspname = 'report' AND p.proname IN (
-                 'inf', 'apply_additions', 'denmark_pass', 'compute_flows', 'certify', 'repair', 'fallback', 'suppress',
+                 'inf', 'apply_additions', 'requirements', 'leaf_room', 'compute_flows', 'certify', 'plan', 'fallback', 'suppress',
                  'load_work', 'publish', 'suppress_and_publish', 'organisation', 'cycles', 'coverage', 'support',
                  'overview_years', 'overview') LOOP
         EXECUTE format('ALTER FUNCTION %s OWNER TO wr_report_definer', f);
@@ -45,7 +46,7 @@ $$;
 REVOKE CREATE ON SCHEMA report FROM wr_report_definer;
 
 GRANT SELECT ON report.measure, report.relation, report.atom, report.atom_measure, report.class, report.class_measure,
-                report.class_pair, report.fact_node, report.fact_table, report.fact_count, report.fact_contact
+                report.class_pair, report.class_side, report.link, report.fact_node, report.fact_table, report.fact_count, report.fact_contact
     TO wr_report_definer;
 GRANT USAGE ON SCHEMA app TO wr_report_definer;
 GRANT EXECUTE ON FUNCTION app.organisation_id() TO wr_report_definer;
@@ -93,25 +94,42 @@ SECONDARY SUPPRESSION (report.suppress). Requirement: for every hidden cell, the
 given everything published must span at least k. Method: every hidden cell must carry a
 certificate, an explicit perturbation of the atoms that changes no published figure, keeps every
 atom non-negative and moves the cell by at least k between its extremes. Perturbations come in
-classes (report.class): a member of a unit changes category (asked -> a reason, month -> next
-month, trained -> untrained, ...), or members move between units (arrival classes, and ROW classes
-that move members of any, or of some, kinds). For a class c, a node carries c when every published
-cell of c's support there is hidden. capp/capm(n) is how many members the subtree of n can move
-in the + / - direction through carrying nodes (at a leaf: the atoms a class takes from or gives
-to; a member may always arrive); outp/outm(n) is how much the rest of the tree can absorb: the
-carrying siblings' room plus, when the parent carries c too, the parent's; at the organisation's
-root, which nothing is published above, without limit. The cell then moves by
-min(capp, outm) + min(capm, outp), and that must be >= k. Proof sketch: the flow defines atom
-changes only inside carrying nodes; at every node the change of any published measure is the
-class's effect on it times the net flow, which is zero at every node that does not carry c and
-for every measure outside c's support; every atom stays >= 0 by the capacities. So the cell's
-feasible interval (what the attacker's linear program finds) is at least as wide. Certificates
-stay valid when more cells are hidden (capacities only grow), so the loop that alternates
-Statistics Denmark's rule on every relation (never exactly one hidden cell in a relation with a
-shown total; the hidden parts together at least k) with certificates and repairs (hide the
-cheapest class's support where its perturbation must pass, widening to siblings, parents and at
-last the root) ends with every hidden cell certified; a final pass recomputes every certificate
-from scratch and raises an error otherwise.
+classes (report.class): a member of a unit changes category (asked -> a reason, a reason -> another,
+a talk in month j -> month l, trained -> untrained, ...), members arrive from another unit, or ROW
+classes move whole members of any kind between units. COARSE classes (asked -> not asked, asked or
+not asked -> no talk yet, arrivals of asked or not-asked members) use that reasons and months are
+not published below the förvaltningar and the organisation: a member may go to any reason or leave
+any month, so a small unit's room is what it has in all reasons or months together. Which reason
+is the choice of the unit that gives, so the other side's mix decides how far one reason moves: a
+coarse class certifies only the measures all its moves change alike (report.class_measure.exact:
+asked, not asked, held, ...), never one reason or month, though it needs those hidden wherever
+they are published. For a class c, a node carries c when every published cell of c's support there
+is hidden. capp/capm(n) is how many members the subtree of n can move in the + / - direction
+through carrying nodes (at a leaf: the atoms a class takes from or gives to; a member may always
+arrive); outp/outm(n) is how much the rest of the tree can absorb: the carrying siblings' room plus,
+when the parent carries c too, the parent's; at the organisation's root, which nothing is published
+above, without limit. The cell then moves by min(capp, outm) + min(capm, outp), and that must be
+>= k. Proof sketch: the flow defines atom changes only inside carrying nodes; at every node the
+change of any published measure is the class's effect on it times the net flow (for a coarse
+class's uneven measures: the givers copy the takers' mix), which is zero at every node that does
+not carry c and for every measure outside c's support; every atom stays >= 0 by the capacities. So
+the cell's feasible interval (what the attacker's linear program finds) is at least as wide.
+Certificates stay valid when more cells are hidden (capacities only grow). The loop: certify every
+hidden cell it can; for the rest, report.plan() searches, per cell, the cheapest plan (fewest cells
+to hide): a class, the cell's unit and a chain of carrying nodes below it, and partners among the
+siblings of the unit or of an ancestor that carries the class too, or the root; it hides that
+class's support where the plan passes. Plans first use only cells with members, then zeros too;
+after four failed attempts the last resort hides the planned class's support in the unit, all its
+ancestors and descendants, after six the whole population there. A final pass recomputes every
+certificate from scratch and raises an error if any hidden cell lacks one.
+
+HEADLINE FIGURES. The organisation's own totals of the main figures (report.measure.headline: due,
+held, asked, not asked, not yet, new hires, staff, managers recording; support requests) are what
+the director reads first. Shown at the organisation's level (>= k), they are locked: plans protect
+small cells inside the unit tree instead (partners among the förvaltningar and below) and hide a
+headline figure only in their third mode or as the last resort; report.suppress() returns how many
+it had to hide (headline_hidden). Privacy still wins: a locked figure is hidden rather than leave
+a cell without a certificate.
 
 LIMITS. The guarantee is against linear reasoning over what is published here (the attacker test in
 Tests/reports checks it with linear programming). It does not cover knowledge from outside (e.g.

@@ -46,10 +46,12 @@ import TestSupport
         report.class              wr_report_definer  SELECT
         report.class_measure      wr_report_definer  SELECT
         report.class_pair         wr_report_definer  SELECT
+        report.class_side         wr_report_definer  SELECT
         report.fact_contact       wr_report_definer  SELECT
         report.fact_count         wr_report_definer  SELECT
         report.fact_node          wr_report_definer  SELECT
         report.fact_table         wr_report_definer  SELECT
+        report.link               wr_report_definer  SELECT
         report.measure            wr_report_definer  SELECT
         report.published          wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.published_table    wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
@@ -58,12 +60,17 @@ import TestSupport
         report.w_atom             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_carry            wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_cell             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
-        report.w_choice           wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_fail             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_flow             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_leafq            wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_nc               wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_need             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_node             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_opt              wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_pick             wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_req              wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         report.w_table            wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
+        report.w_x                wr_report_definer  DELETE INSERT REFERENCES SELECT TRIGGER TRUNCATE UPDATE
         routine.cycle             wr_admin           DELETE INSERT SELECT UPDATE
         routine.cycle             wr_employee        SELECT
         routine.cycle             wr_manager         SELECT
