@@ -74,13 +74,17 @@ public final class ChildProcess: Sendable {
         }
     }
 
-    /// Waits until the child has ended; returns its exit code, or 128 + the signal that ended it.
-    public func exitStatus() async -> Int32 {
+    /// Waits until the child has ended; returns its exit code, or 128 + the signal that ended it. A
+    /// child still running after `limit` is killed (the caller then sees 137), so a child that hangs
+    /// fails its test instead of hanging the suite.
+    public func exitStatus(limit: Duration = .seconds(120)) async -> Int32 {
+        let deadline = ContinuousClock.now + limit
         while true {
             if let raw = status.withLock({ $0 }) {
                 let signal = raw & 0x7F
                 return signal == 0 ? (raw >> 8) & 0xFF : 128 + signal
             }
+            if ContinuousClock.now >= deadline { self.signal(SIGKILL) }
             try? await Task.sleep(for: .milliseconds(20))
         }
     }
