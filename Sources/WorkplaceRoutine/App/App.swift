@@ -47,6 +47,7 @@ public final class App: Sendable {
         registerGuide(&router)
         registerMine(&router)
         registerAdmin(&router)
+        registerOverview(&router)
         return router
     }
 }

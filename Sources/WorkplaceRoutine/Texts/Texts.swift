@@ -23,6 +23,8 @@ public struct Texts: Sendable {
     public let mine: MineTexts
     /// Administration and the HR import.
     public let admin: AdminTexts
+    /// The director's compliance view.
+    public let report: ReportTexts
 
     /// The texts for `language`.
     public static func of(_ language: Language) -> Texts {
@@ -33,9 +35,9 @@ public struct Texts: Sendable {
     }
 
     static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
-                               team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish)
+                               team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish, report: .swedish)
     static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
-                               team: .english, guide: .english, mine: .english, admin: .english)
+                               team: .english, guide: .english, mine: .english, admin: .english, report: .english)
 }
 
 /// Texts shared by every page.
