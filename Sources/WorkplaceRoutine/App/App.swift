@@ -48,6 +48,7 @@ public final class App: Sendable {
         registerMine(&router)
         registerAdmin(&router)
         registerOverview(&router)
+        registerOrganisations(&router)
         return router
     }
 }

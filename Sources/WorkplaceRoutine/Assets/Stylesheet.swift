@@ -94,6 +94,7 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .report-chart { margin: 0 0 1rem; }
 .report-chart .chart { width: 100%; }
 td.figure--hidden { font-style: italic; color: var(--muted); }
+.report-total th, .report-total td { font-weight: 700; border-bottom-width: 2px; }
 .resource-list { padding-left: 1.25rem; }
 .resource-list li { margin: 0 0 1rem; }
 .report-list li { margin: 0 0 0.25rem; }

@@ -109,4 +109,22 @@ public struct ReportTexts: Sendable {
     public let noShare: String
     /// Short column headings of the per-unit training table, by measure code.
     public let trainingColumn: @Sendable (String) -> String
+    /// Title of the coordinator's page of all organisations.
+    public let organisationsTitle: String
+    /// What that page shows.
+    public let organisationsIntro: String
+    /// Why figures are hidden there, and when a total is shown.
+    public let organisationsHidden: String
+    /// Label: year.
+    public let yearLabel: String
+    /// "2026 (12 organisations)".
+    public let yearChoice: @Sendable (Int, Int) -> String
+    /// Column: organisation.
+    public let organisationColumn: String
+    /// The row of all organisations together.
+    public let allTogether: String
+    /// Caption of the coverage table of a year.
+    public let organisationsCaption: @Sendable (Int) -> String
+    /// Caption of the support table of a year.
+    public let organisationsSupportCaption: @Sendable (Int) -> String
 }

@@ -100,6 +100,8 @@ public struct CommonTexts: Sendable {
     public let navOverview: String
     /// Navigation: administration.
     public let navAdmin: String
+    /// Navigation: all organisations (the coordinator's overview).
+    public let navOrganisations: String
     /// Navigation: contact support (the confidential journey).
     public let navContact: String
     /// "Signed in as …" for the header.

@@ -14,6 +14,8 @@ final class ReportFixture: Sendable {
     let organisation: UUID
 
     static let director = "direktor.test"
+    /// A coordinator of all organisations (account role `overview`, in the demo organisation).
+    static let coordinator = "samordnare.test"
 
     private init(app: AppFixture, organisation: UUID) {
         self.app = app
@@ -34,6 +36,14 @@ final class ReportFixture: Sendable {
         try await SyntheticDemo.refresh(organisation, in: owner)
         try await SyntheticDemo.createDirector(director, organisation: organisation, password: AppFixture.demoPassword, in: owner)
         try await DemoOrganisation.refreshFigures(in: owner)
+        _ = try await owner.transaction { transaction in
+            try await transaction.query("""
+                WITH a AS (INSERT INTO auth.account (organisation_id, login, display_name, password_hash)
+                           SELECT id, \(coordinator), 'Samordnare', (SELECT password_hash FROM auth.account WHERE login = 'direktor.lena')
+                           FROM org.organisation WHERE slug = 'ostersund-demo' RETURNING id)
+                INSERT INTO auth.account_role (account_id, role) SELECT id, 'overview' FROM a
+                """)
+        }
         return ReportFixture(app: app, organisation: organisation)
     }
 

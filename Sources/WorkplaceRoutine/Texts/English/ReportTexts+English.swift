@@ -117,7 +117,16 @@ extension ReportTexts {
             case "managers_trained": "Trained managers"
             default: code
             }
-        }
+        },
+        organisationsTitle: "All organisations",
+        organisationsIntro: "Each organisation's own figures for the organisation as a whole, side by side, for the period starting in the chosen year. No figures for units are shown here.",
+        organisationsHidden: "Figures are hidden exactly as in each organisation's own overview. A total for all together is shown only where every organisation's figure is shown.",
+        yearLabel: "Year",
+        yearChoice: { year, count in "\(year) (\(count) organisations)" },
+        organisationColumn: "Organisation",
+        allTogether: "All together",
+        organisationsCaption: { "The question and training by organisation, periods starting in \($0)" },
+        organisationsSupportCaption: { "Support requests by organisation, periods starting in \($0)" }
     )
 
     static let englishMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

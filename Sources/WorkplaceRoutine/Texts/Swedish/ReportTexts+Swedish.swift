@@ -117,7 +117,16 @@ extension ReportTexts {
             case "managers_trained": "Chefsutbildade"
             default: code
             }
-        }
+        },
+        organisationsTitle: "Alla organisationer",
+        organisationsIntro: "Varje organisations egna siffror för hela organisationen, sida vid sida, för den period som börjar det valda året. Inga siffror för enheter visas här.",
+        organisationsHidden: "Siffrorna är dolda på samma sätt som i varje organisations egen översikt. En summa för alla tillsammans visas bara där alla organisationers siffror visas.",
+        yearLabel: "År",
+        yearChoice: { year, count in "\(year) (\(count) organisationer)" },
+        organisationColumn: "Organisation",
+        allTogether: "Alla tillsammans",
+        organisationsCaption: { "Frågan och utbildning per organisation, perioder som börjar \($0)" },
+        organisationsSupportCaption: { "Stödärenden per organisation, perioder som börjar \($0)" }
     )
 
     static let swedishMonths = ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
