@@ -20,6 +20,9 @@ enum Commands {
           import org FILE --organisation ID [--dry-run] [--partial]
                                                   import people and units from an HR file (CSV or
                                                   .json); ID is the organisation's id or slug
+          account role LOGIN ROLE [--revoke]      grant or remove an account role as the operator
+                                                  (WR_MIGRATION_DATABASE_URL); the only way to grant
+                                                  `overview`, every organisation's top-level figures
           sla-deadline --from <ISO 8601 time>     print the contact deadline (24 working hours)
 
         Configuration comes from WR_* environment variables; see README.md.
@@ -37,6 +40,7 @@ enum Commands {
             case "migrate": return try await migrate(statusOnly: rest.contains("--status"))
             case "demo": return try await demo(rest)
             case "import": return try await importOrganisation(rest)
+            case "account": return try await account(rest)
             case "sla-deadline": return try slaDeadline(rest)
             case "help", "--help", "-h":
                 print(usage)
