@@ -43,7 +43,9 @@ enum OrganisationsPage {
 
     static func table(caption: String, rows: [OrganisationRow], columns: [String], texts: ReportTexts, format: ReportFormat) -> Node {
         let groups = AllOrganisations.grouped(rows)
-        return Node.div(.class("table-wrap")) {
+        // A region of its own that takes focus: with a column per figure the table can be wider than
+        // the window, and a keyboard user must be able to scroll it (axe: scrollable-region-focusable).
+        return Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", caption)) {
             Node.table {
                 Node.caption(caption)
                 Node.thead {
