@@ -189,6 +189,7 @@ wrk_measure() {  # name url [session] → one line like measure()'s, from wrk's 
     echo "$p50" > "$work/$name.p50"
 }
 size() { stat -c %s "$work/nginx/html/$1"; }
+printf '\nserver: %s\n' "$WR_BIN/workplace-routine"
 printf '\n%-44s %10s %10s %8s\n' "over HTTP (wrk, 1 connection, $seconds s)" "p50 ms" "p99 ms" "requests"
 wrk_measure http-dashboard-largest "$base/overview?cycle=$cycle" "$director_session"
 wrk_measure "nginx-static-same-size ($(size overview.html) B)" "http://127.0.0.1:$nginx_port/overview.html"
