@@ -18,9 +18,16 @@ enum Commands {
           notifier discard ID                     give up a job that has not run yet or is failing
           migrate [--status]                      apply pending migrations, or list them
           demo                                    load the demo organisation (development only)
+          demo --employees N --organisations M --cycles C [--seed S] [--director LOGIN]
+                                                  generate synthetic organisations and publish their
+                                                  figures (development only; LOGIN: a director of
+                                                  the largest, with the demo password)
           import org FILE --organisation ID [--dry-run] [--partial]
                                                   import people and units from an HR file (CSV or
                                                   .json); ID is the organisation's id or slug
+          account role LOGIN ROLE [--revoke]      grant or remove an account role as the operator
+                                                  (WR_MIGRATION_DATABASE_URL); the only way to grant
+                                                  `overview`, every organisation's top-level figures
           sla-deadline --from <ISO 8601 time>     print the contact deadline (24 working hours)
           organisation create --name NAME --slug SLUG [--support-team NAME] [--support-email ADDRESS]
                                                   create an organisation and its default support team
@@ -50,7 +57,7 @@ enum Commands {
             case "import": return try await importOrganisation(rest)
             case "sla-deadline": return try slaDeadline(rest)
             case "organisation": return try await organisation(rest)
-            case "account": return try await account(rest)
+            case "account": return try await rest.first == "role" ? accountRole(rest) : account(rest)
             case "rotate-content-key": return try await rotateContentKey(rest)
             case "help", "--help", "-h":
                 print(usage)
@@ -182,14 +189,78 @@ enum Commands {
         guard configuration.environment == .development else {
             throw UsageError(message: "demo data is for development only (WR_ENV=development)")
         }
+        let synthetic = try demoOptions(arguments)
         let logger = logger(configuration, label: "demo")
         let pool = try pool(url: configuration.migrationDatabaseURL ?? configuration.databaseURL, size: 2, name: "demo", logger: logger, metrics: nil)
         let password = ProcessInfo.processInfo.environment["WR_DEMO_PASSWORD"] ?? DemoOrganisation.defaultPassword
-        let created = try await DemoOrganisation.load(into: pool, password: password)
-        print(created ? "demo organisation loaded" : "demo organisation already present")
-        print(DemoOrganisation.loginsText(password: password))
+        do {
+            if let synthetic {
+                try await generate(synthetic, password: password, pool: pool)
+            } else {
+                let created = try await DemoOrganisation.load(into: pool, password: password)
+                try await DemoOrganisation.refreshFigures(in: pool)
+                print(created ? "demo organisation loaded" : "demo organisation already present")
+                print(DemoOrganisation.loginsText(password: password))
+            }
+        } catch {
+            await pool.close()
+            throw error
+        }
         await pool.close()
         return 0
+    }
+
+    /// `--employees N --organisations M --cycles C [--seed S] [--prefix P] [--director LOGIN]`, or nil
+    /// for the plain demo organisation.
+    static func demoOptions(_ arguments: [String]) throws -> SyntheticDemo.Options? {
+        guard !arguments.isEmpty else { return nil }
+        var values: [String: String] = [:]
+        var index = 0
+        let known: Set<String> = ["--employees", "--organisations", "--cycles", "--seed", "--prefix", "--director"]
+        while index < arguments.count {
+            let name = arguments[index]
+            guard known.contains(name), index + 1 < arguments.count else { throw UsageError(message: "demo: unknown or incomplete option \(name)") }
+            values[name] = arguments[index + 1]
+            index += 2
+        }
+        func number(_ name: String, default value: Int? = nil) throws -> Int {
+            guard let text = values[name] else {
+                if let value { return value }
+                throw UsageError(message: "demo needs \(name) with the other options")
+            }
+            guard let number = Int(text.replacingOccurrences(of: "_", with: "")) else { throw UsageError(message: "demo: \(name) must be a number") }
+            return number
+        }
+        let options = SyntheticDemo.Options(employees: try number("--employees"), organisations: try number("--organisations"),
+                                            cycles: try number("--cycles"), seed: try number("--seed", default: 1),
+                                            prefix: values["--prefix"] ?? "demo", director: values["--director"])
+        do { try SyntheticDemo.validate(options) } catch { throw UsageError(message: "demo: \(error.description)") }
+        return options
+    }
+
+    /// Generates, then publishes every organisation's figures one by one, largest first, with progress.
+    static func generate(_ options: SyntheticDemo.Options, password: String, pool: PostgresPool) async throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        print("generating \(options.employees) employees in \(options.organisations) organisations, \(options.cycles) cycles (seed \(options.seed)) …")
+        let (summary, organisations) = try await SyntheticDemo.generate(options, into: pool)
+        print("generated \(summary.organisations) organisations, \(summary.units) units, \(summary.persons) people, \(summary.talks) talks, "
+              + "\(summary.trainingRecords) training records, \(summary.supportRequests) support requests in \(seconds(clock.now - started)) s")
+        let publishing = clock.now
+        for (index, organisation) in organisations.enumerated() {
+            let one = clock.now
+            try await SyntheticDemo.refresh(organisation.id, in: pool)
+            print("published \(index + 1)/\(organisations.count): \(organisation.name) (\(organisation.persons) people) in \(seconds(clock.now - one)) s")
+        }
+        print("published every organisation's figures in \(seconds(clock.now - publishing)) s")
+        if let login = options.director, let largest = organisations.first {
+            try await SyntheticDemo.createDirector(login, organisation: largest.id, password: password, in: pool)
+            print("director \(login) (password: \(password)) sees \(largest.name)")
+        }
+    }
+
+    static func seconds(_ duration: Duration) -> String {
+        String(format: "%.1f", Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
     }
 
     /// `import org FILE --organisation ID [--dry-run] [--partial]`: the same import as the admin page,

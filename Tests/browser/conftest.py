@@ -4,6 +4,7 @@ The service under test is the real `workplace-routine` binary against a fresh da
 throwaway PostgreSQL that `make test` started (its PG* environment is inherited). Every page a test
 reaches is checked with axe for WCAG 2.1 A and AA violations.
 """
+import contextlib
 import json
 import os
 import secrets
@@ -39,9 +40,10 @@ def psql(database, sql):
     subprocess.run(["psql", "-v", "ON_ERROR_STOP=1", "-qAt", "-d", database, "-c", sql], check=True, capture_output=True)
 
 
-@pytest.fixture(scope="session")
-def service():
-    """Migrates a fresh database, loads the demo organisation and serves it on a free port."""
+@contextlib.contextmanager
+def running_service(setup=()):
+    """Migrates a fresh database, loads the demo organisation, runs each extra `workplace-routine`
+    command of `setup` (e.g. a synthetic organisation) and serves it on a free port."""
     database = "browser_" + secrets.token_hex(4)
     host = os.environ["PGHOST"]
     port = os.environ["PGPORT"]
@@ -65,6 +67,8 @@ def service():
     exe = binary()
     subprocess.run([exe, "migrate"], env=env, check=True, cwd=ROOT, capture_output=True)
     subprocess.run([exe, "demo"], env=env, check=True, cwd=ROOT, capture_output=True)
+    for command in setup:
+        subprocess.run([exe, *command], env=env, check=True, cwd=ROOT, capture_output=True)
     log = open(os.path.join(os.environ.get("WR_TEST_WORKDIR", "/tmp"), f"serve-{http_port}.log"), "w")
     process = subprocess.Popen([exe, "serve"], env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{http_port}"
@@ -84,6 +88,13 @@ def service():
     assert process.wait(timeout=20) == 0, "the service did not stop cleanly on SIGTERM"
     log.close()
     psql("postgres", f"DROP DATABASE IF EXISTS {database} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def service():
+    """The demo organisation served for the whole session."""
+    with running_service() as running:
+        yield running
 
 
 @pytest.fixture()

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import TEST_LOGIN
 
-DIRECTOR_FUNCTIONS = {"report.organisation", "report.cycles", "report.coverage", "report.support"}
+DIRECTOR_FUNCTIONS = {"report.organisation", "report.cycles", "report.coverage", "report.support", "report.units"}
 # Infrastructure every acting role has: who is acting (read by the report functions' callers' policies)
 # and changing one's own password.
 INFRASTRUCTURE = {"app.organisation_id", "app.person_id", "app.account_id", "app.role", "auth.set_password"}

@@ -2,8 +2,9 @@
 # The director's dashboard at municipal scale: `demo --employees 1200000 --organisations 290 --cycles 5`
 # (override with WR_BENCH_EMPLOYEES / _ORGANISATIONS / _CYCLES), refreshed, then the dashboard's
 # report functions timed beside the same aggregate computed from the raw rows in plain SQL — both
-# through pgbench on one connection, in the same run, on a durable cluster. The HTTP column joins
-# when the report pages land.
+# through pgbench on one connection, in the same run, on a durable cluster; then the pages over HTTP
+# (release binary, wrk, one connection) beside nginx serving the same bytes as a static file.
+# Knobs: WR_BENCH_EMPLOYEES, WR_BENCH_ORGANISATIONS, WR_BENCH_CYCLES, WR_BENCH_SECONDS.
 set -euo pipefail
 cd "$WR_ROOT"
 employees=${WR_BENCH_EMPLOYEES:-1200000}
@@ -91,4 +92,118 @@ measure raw-sql-all postgres raw-overview.sql
 printf '\nlargest organisation: raw SQL / dashboard = %.1f×; all organisations: raw SQL / overview = %.1f×\n' \
     "$(echo "$(cat "$work/raw-sql-largest.p50") / $(cat "$work/dashboard-largest.p50")" | bc -l)" \
     "$(echo "$(cat "$work/raw-sql-all.p50") / $(cat "$work/overview-all.p50")" | bc -l)"
+
+# ---- over HTTP -------------------------------------------------------------------------------
+# The pages themselves, served by the release binary, beside nginx serving the same bytes as a
+# static file (the same size, the same headers as ours), one connection each, in the same run.
+# Logging in is not what is measured: the accounts get bcrypt cost 4, and each side is timed after
+# one warm-up request.
+password=bench-$$-$RANDOM
+psql -qAt -U wr_owner -d bench -v ON_ERROR_STOP=1 >/dev/null <<SQL
+WITH a AS (INSERT INTO auth.account (organisation_id, login, display_name, password_hash)
+           VALUES ('$org', 'direktor.bench', 'Direktör (bench)', ext.crypt('$password', ext.gen_salt('bf', 4))),
+                  ('$org', 'samordnare.bench', 'Samordnare (bench)', ext.crypt('$password', ext.gen_salt('bf', 4)))
+           RETURNING id, login)
+INSERT INTO auth.account_role (account_id, role) SELECT id, 'director' FROM a WHERE login = 'direktor.bench';
+SQL
+db_url() { echo "postgres:///bench?host=$PGHOST&port=$PGPORT&user=$1"; }
+# The coordinator's role is the operator's to grant: through the command that exists for it.
+WR_MIGRATION_DATABASE_URL=$(db_url wr_owner) WR_LOG_LEVEL=warning "$WR_BIN/workplace-routine" account role samordnare.bench overview >/dev/null
+http_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+nginx_port=$(/usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+base=http://127.0.0.1:$http_port
+pids=()
+stop_servers() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done; pids=(); }
+trap stop_servers EXIT
+WR_DATABASE_URL=$(db_url wr_app) WR_PORT=$http_port WR_LOG_LEVEL=warning WR_POOL_SIZE=4 \
+    WR_CONTENT_KEY=bench-content-key-0123456789abcdef0123456789 WR_MIGRATIONS_DIR="$WR_ROOT/Migrations" \
+    "$WR_BIN/workplace-routine" serve >"$work/serve.log" 2>&1 &
+pids+=("$!")
+for _ in $(seq 100); do curl -fsS -o /dev/null "$base/healthz" 2>/dev/null && break; sleep 0.1; done
+login() {  # login → the session cookie's value; logs in as a browser would (the form's token and cookie)
+    local jar=$work/jar-$1 csrf
+    csrf=$(curl -fsS -c "$jar" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+    curl -fsS -o /dev/null -b "$jar" -c "$jar" --data-urlencode "username=$1" --data-urlencode "password=$password" \
+        --data-urlencode "_csrf=$csrf" --data-urlencode "next=/" "$base/login"
+    awk '$6 == "wr_session" {print $7}' "$jar"
+}
+director_session=$(login direktor.bench)
+coordinator_session=$(login samordnare.bench)
+[ -n "$director_session" ] && [ -n "$coordinator_session" ] || { echo "04-reports: the bench accounts could not log in" >&2; exit 1; }
+
+# Each page once, kept as the static file nginx serves (with its headers, so both answers are alike).
+mkdir -p "$work/nginx/html" "$work/nginx/logs" "$work/nginx/tmp"
+fetch() {  # name session path
+    local status
+    status=$(curl -sS -o "$work/nginx/html/$1" -D "$work/$1.headers" -w '%{http_code}' -H "Cookie: wr_session=$2" "$base$3")
+    [ "$status" = 200 ] || { echo "04-reports: $3 answered $status" >&2; exit 1; }
+}
+fetch overview.html "$director_session" "/overview?cycle=$cycle"
+fetch overview.json "$director_session" "/api/overview?cycle=$cycle"
+fetch organisations.html "$coordinator_session" "/organisations?year=$year"
+csp=$(awk -F': ' 'tolower($1) == "content-security-policy" {sub(/\r$/, "", $2); print $2}' "$work/overview.html.headers")
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx/tmp/body;
+    proxy_temp_path $work/nginx/tmp/proxy;
+    fastcgi_temp_path $work/nginx/tmp/fastcgi;
+    uwsgi_temp_path $work/nginx/tmp/uwsgi;
+    scgi_temp_path $work/nginx/tmp/scgi;
+    keepalive_requests 1000000;
+    server_tokens off;
+    types { text/html html; application/json json; }
+    charset utf-8;
+    server {
+        listen 127.0.0.1:$nginx_port;
+        root $work/nginx/html;
+        add_header Content-Security-Policy "$csp" always;
+        add_header X-Content-Type-Options nosniff always;
+        add_header Referrer-Policy no-referrer always;
+        add_header X-Frame-Options DENY always;
+        add_header Cache-Control no-store always;
+        add_header X-Request-Id \$request_id always;
+    }
+}
+CONF
+/usr/sbin/nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off;' &
+pids+=("$!")
+for _ in $(seq 100); do curl -fsS -o /dev/null "http://127.0.0.1:$nginx_port/overview.html" 2>/dev/null && break; sleep 0.1; done
+
+to_ms() { awk -v v="$1" 'BEGIN { u = v; sub(/^[0-9.]+/, "", u); x = v + 0; if (u == "us") x /= 1000; else if (u == "s") x *= 1000; else if (u == "m") x *= 60000; printf "%.3f", x }'; }
+wrk_measure() {  # name url [session] → one line like measure()'s, from wrk's latency distribution
+    local name=$1 url=$2 session=${3:-} out p50 p99 n
+    local header=()
+    [ -n "$session" ] && header=(-H "Cookie: wr_session=$session")
+    curl -fsS -o /dev/null "${header[@]}" "$url"
+    out=$(wrk -t1 -c1 -d"${seconds}s" --latency "${header[@]}" "$url")
+    if grep -q "Non-2xx" <<<"$out"; then echo "04-reports: $url answered non-2xx" >&2; exit 1; fi
+    p50=$(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")
+    n=$(awk '/requests in/ {print $1}' <<<"$out")
+    printf '%-44s %10s %10s %8s\n' "$name" "$p50" "$p99" "$n"
+    echo "$p50" > "$work/$name.p50"
+}
+size() { stat -c %s "$work/nginx/html/$1"; }
+printf '\nserver: %s\n' "$WR_BIN/workplace-routine"
+printf '\n%-44s %10s %10s %8s\n' "over HTTP (wrk, 1 connection, $seconds s)" "p50 ms" "p99 ms" "requests"
+wrk_measure http-dashboard-largest "$base/overview?cycle=$cycle" "$director_session"
+wrk_measure "nginx-static-same-size ($(size overview.html) B)" "http://127.0.0.1:$nginx_port/overview.html"
+wrk_measure http-dashboard-json-largest "$base/api/overview?cycle=$cycle" "$director_session"
+wrk_measure "nginx-static-same-size ($(size overview.json) B)" "http://127.0.0.1:$nginx_port/overview.json"
+wrk_measure http-organisations-all "$base/organisations?year=$year" "$coordinator_session"
+wrk_measure "nginx-static-same-size ($(size organisations.html) B)" "http://127.0.0.1:$nginx_port/organisations.html"
+ratio() { awk -v a="$(cat "$work/$1.p50")" -v b="$(cat "$work/$2.p50")" 'BEGIN { if (b > 0) printf "%.1f", a / b; else printf "n/a" }'; }
+printf '\np50 ours / nginx (same bytes): dashboard page %s×, dashboard JSON %s×, all-organisations page %s×\n' \
+    "$(ratio http-dashboard-largest "nginx-static-same-size ($(size overview.html) B)")" \
+    "$(ratio http-dashboard-json-largest "nginx-static-same-size ($(size overview.json) B)")" \
+    "$(ratio http-organisations-all "nginx-static-same-size ($(size organisations.html) B)")"
+printf 'p50 HTTP page / its report functions in SQL: dashboard %s×, all organisations %s×\n' \
+    "$(ratio http-dashboard-largest dashboard-largest)" "$(ratio http-organisations-all overview-all)"
+stop_servers
+trap - EXIT
 scripts/pg.sh destroy "$dir" >/dev/null

@@ -48,6 +48,8 @@ public final class App: Sendable {
         registerMine(&router)
         registerAdmin(&router)
         registerNotifications(&router)
+        registerOverview(&router)
+        registerOrganisations(&router)
         return router
     }
 }

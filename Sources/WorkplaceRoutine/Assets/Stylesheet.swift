@@ -86,6 +86,15 @@ td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 .summary-list dt { font-weight: 700; }
 .summary-list dd { margin: 0 0 0.75rem; }
 .chart { max-width: 100%; height: auto; }
+.breadcrumbs ol { list-style: none; display: flex; flex-wrap: wrap; margin: 0 0 1rem; padding: 0; }
+.breadcrumbs li + li::before { content: "›"; padding: 0 0.5rem; color: var(--muted); }
+.report-organisation { font-size: 1.25rem; font-weight: 600; margin: -0.5rem 0 1rem; }
+.report-published { color: var(--muted); }
+.report-downloads__heading { font-size: 1.1rem; }
+.report-chart { margin: 0 0 1rem; }
+.report-chart .chart { width: 100%; }
+td.figure--hidden { font-style: italic; color: var(--muted); }
+.report-total th, .report-total td { font-weight: 700; border-bottom-width: 2px; }
 .resource-list { padding-left: 1.25rem; }
 .resource-list li { margin: 0 0 1rem; }
 .report-list li { margin: 0 0 0.25rem; }
@@ -111,6 +120,8 @@ progress { width: 100%; max-width: 30rem; height: 1.5rem; }
   main { max-width: none; padding: 0; }
   a { color: #000000; }
   .print-only { display: block !important; }
+  .report-chart, .report-section table { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
 }
 .print-only { display: none; }
 """#

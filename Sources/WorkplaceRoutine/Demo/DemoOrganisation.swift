@@ -166,6 +166,16 @@ public enum DemoOrganisation {
         }
     }
 
+    /// Counts, suppresses and publishes the demo organisation's figures for the director's overview
+    /// (the Notifier's scheduled refresh would do it too; the demo should not wait for it).
+    public static func refreshFigures(in pool: PostgresPool) async throws {
+        _ = try await pool.transaction { transaction in
+            try await transaction.query("""
+                SELECT report.refresh_organisations(ARRAY(SELECT id FROM org.organisation WHERE slug = \(slug)))
+                """)
+        }
+    }
+
     /// Östersund's support offer (MISSION.md) as the default resources of an organisation.
     static func insertDefaultResources(_ organisation: UUID, _ transaction: PostgresTransaction) async throws {
         _ = try await transaction.query("""

@@ -127,6 +127,7 @@ public struct Page: Sendable {
         if roles.contains(.support) { items.append(NavigationItem(href: "/inbox", label: texts.navInbox)) }
         if roles.contains(.director) { items.append(NavigationItem(href: "/overview", label: texts.navOverview)) }
         if roles.contains(.admin) { items.append(NavigationItem(href: "/admin", label: texts.navAdmin)) }
+        if roles.contains(.overview) { items.append(NavigationItem(href: "/organisations", label: texts.navOrganisations)) }
         items.append(NavigationItem(href: "/stod", label: texts.navContact))
         return items
     }

@@ -11,6 +11,9 @@ public enum Role: String, Sendable, CaseIterable, Codable, Comparable {
     case director
     /// Systemförvaltare.
     case admin
+    /// Samordnare of several organisations run as one installation: every organisation's top-level
+    /// figures side by side (granted by the operator only, never by an organisation's administrator).
+    case overview
 
     /// The PostgreSQL role a transaction switches into for this role.
     public var databaseRole: String { "wr_" + rawValue }

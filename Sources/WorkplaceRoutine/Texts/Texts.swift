@@ -25,6 +25,8 @@ public struct Texts: Sendable {
     public let admin: AdminTexts
     /// The administrator's page about notifications that were not delivered.
     public let notificationAdmin: NotificationAdminTexts
+    /// The director's compliance view.
+    public let report: ReportTexts
 
     /// The texts for `language`.
     public static func of(_ language: Language) -> Texts {
@@ -36,10 +38,10 @@ public struct Texts: Sendable {
 
     static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
                                team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish,
-                               notificationAdmin: .swedish)
+                               notificationAdmin: .swedish, report: .swedish)
     static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
                                team: .english, guide: .english, mine: .english, admin: .english,
-                               notificationAdmin: .english)
+                               notificationAdmin: .english, report: .english)
 }
 
 /// Texts shared by every page.
@@ -102,6 +104,8 @@ public struct CommonTexts: Sendable {
     public let navOverview: String
     /// Navigation: administration.
     public let navAdmin: String
+    /// Navigation: all organisations (the coordinator's overview).
+    public let navOrganisations: String
     /// Navigation: contact support (the confidential journey).
     public let navContact: String
     /// "Signed in as …" for the header.

@@ -29,6 +29,7 @@ extension CommonTexts {
         navInbox: "Inbox",
         navOverview: "Overview",
         navAdmin: "Administration",
+        navOrganisations: "All organisations",
         navContact: "Contact and support",
         signedInAs: { "Signed in as \($0)" },
         save: "Save",

@@ -29,6 +29,7 @@ extension CommonTexts {
         navInbox: "Inkorg",
         navOverview: "Översikt",
         navAdmin: "Administration",
+        navOrganisations: "Alla organisationer",
         navContact: "Kontakt och stöd",
         signedInAs: { "Inloggad som \($0)" },
         save: "Spara",
