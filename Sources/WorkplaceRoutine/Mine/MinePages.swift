@@ -44,7 +44,7 @@ enum MinePage {
             if talks.isEmpty {
                 Node.p(texts.noTalks)
             } else {
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.talksCaption)) {
                     Node.table {
                         Node.caption(texts.talksCaption)
                         Node.thead {

@@ -51,7 +51,7 @@ enum NotificationsPage {
             if letters.isEmpty {
                 Node.p(texts.empty)
             } else {
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.caption)) {
                     Node.table {
                         Node.caption(texts.caption)
                         Node.thead {

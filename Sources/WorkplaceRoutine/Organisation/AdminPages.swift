@@ -81,7 +81,7 @@ enum AdminPage {
             if runs.isEmpty {
                 Node.p(texts.noRuns)
             } else {
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.runsCaption)) {
                     Node.table {
                         Node.caption(texts.runsCaption)
                         Node.thead {
@@ -144,7 +144,7 @@ enum ImportRunPage {
                 if outcome.errorCount > outcome.problems.count {
                     Node.p(texts.problemsTruncated(outcome.problems.count, outcome.errorCount))
                 }
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.problemsCaption)) {
                     Node.table {
                         Node.caption(texts.problemsCaption)
                         Node.thead {

@@ -26,7 +26,7 @@ enum TeamPage {
                 Node.form(.method("post"), .action("/team/plan"), Attribute("novalidate", nil)) {
                     CSRFField(token: context.csrfToken)
                     Node.input(.type("hidden"), .name("cycle"), .value(cycle.id.lowercased))
-                    Node.div(.class("table-wrap")) {
+                    Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.teamCaption)) {
                         Node.table {
                             Node.caption(texts.teamCaption)
                             Node.thead {
@@ -205,7 +205,7 @@ enum PersonPage {
             Node.p { Node.a(.href(base + "/record" + query), .class("button"), text: texts.recordLink) }
 
             if !held.isEmpty {
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.talksCaption(cycle.name))) {
                     Node.table {
                         Node.caption(texts.talksCaption(cycle.name))
                         Node.thead {

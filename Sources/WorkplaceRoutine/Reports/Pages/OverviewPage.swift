@@ -193,7 +193,7 @@ struct MeasureTable: Component {
     var body: [Node] {
         let rows = measures.compactMap { overview.selected($0) }
         if !rows.isEmpty {
-            Node.div(.class("table-wrap")) {
+            Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", caption)) {
                 Node.table {
                     Node.caption(caption)
                     Node.thead {

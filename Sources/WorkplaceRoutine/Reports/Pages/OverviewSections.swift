@@ -65,7 +65,7 @@ struct UnitSection: Component {
                                        },
                                        hiddenMark: texts.hiddenMark, ticks: [format.wholePercent(0), format.wholePercent(50), format.wholePercent(100)])
                 }
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.unitsCaption(unitName))) {
                     Node.table {
                         Node.caption(texts.unitsCaption(unitName))
                         Node.thead {
@@ -123,7 +123,7 @@ struct TrainingByUnit: Component {
         let children = overview.children
         let managers = children.contains { $0.rows["managers_recording"] != nil }
         if !children.isEmpty {
-            Node.div(.class("table-wrap")) {
+            Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.trainingCaption(unitName))) {
                 Node.table {
                     Node.caption(texts.trainingCaption(unitName))
                     Node.thead {
@@ -180,7 +180,7 @@ struct TimeSection: Component {
                                 },
                                 hiddenMark: texts.hiddenMark)
                 }
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.chartTrendTitle(unitName))) {
                     Node.table {
                         Node.caption(texts.chartTrendTitle(unitName))
                         Node.thead {
@@ -228,7 +228,7 @@ struct TimeSection: Component {
                                 },
                                 hiddenMark: texts.hiddenMark)
                 }
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.chartMonthsTitle(cycle.name))) {
                     Node.table {
                         Node.caption(texts.chartMonthsTitle(cycle.name))
                         Node.thead {
@@ -281,7 +281,7 @@ struct SupportTable: Component {
 
     var body: [Node] {
         if !rows.isEmpty {
-            Node.div(.class("table-wrap")) {
+            Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", caption)) {
                 Node.table {
                     Node.caption(caption)
                     Node.thead {
@@ -337,7 +337,7 @@ struct MonthSection: Component {
             if overview.months.isEmpty {
                 Node.p(texts.monthsOnlyOrganisation)
             } else {
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.questionHeading + " – " + MonthSection.name(month, texts))) {
                     Node.table {
                         Node.caption(texts.questionHeading + " – " + MonthSection.name(month, texts))
                         Node.thead {

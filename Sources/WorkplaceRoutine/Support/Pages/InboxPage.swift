@@ -31,7 +31,7 @@ enum InboxPage {
         }
         return Node.section(.aria("labelledby", id + "-heading")) {
             Node.h2(.id(id + "-heading"), text: caption)
-            Node.div(.class("table-wrap")) {
+            Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("labelledby", id + "-heading")) {
                 Node.table(.id(id)) {
                     Node.thead {
                         Node.tr {

@@ -13,7 +13,7 @@ enum OwnRequestsPage {
             if entries.isEmpty {
                 Node.p(texts.mineEmpty)
             } else {
-                Node.div(.class("table-wrap")) {
+                Node.div(.class("table-wrap"), .role("region"), .tabindex(0), .aria("label", texts.mineTitle)) {
                     Node.table {
                         Node.caption(texts.mineTitle)
                         Node.thead {
