@@ -44,7 +44,11 @@ export WR_CONTENT_KEY_FILE=$root/.local/content.key
 export WR_MIGRATIONS_DIR=$root/Migrations
 
 echo "==> migrating"
-"$bin" migrate
+if ! "$bin" migrate; then
+    echo "make run: the database in .local/ does not match Migrations/ (made by another version, see above);" >&2
+    echo "          'make reset' removes it, and the next 'make run' starts afresh with the demo." >&2
+    exit 1
+fi
 echo "==> demo organisation"
 "$bin" demo
 
