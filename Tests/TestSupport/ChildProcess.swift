@@ -29,10 +29,12 @@ public final class ChildProcess: Sendable {
     }
 
     /// Starts `executable` with `arguments` and `environment` (nil: this process's), standard input
-    /// from /dev/null and standard output and error appended to `output` (nil: /dev/null). The child
-    /// is also listed in `$WR_TEST_WORKDIR/pids`, so `scripts/test.sh` ends it even if a test crashes.
+    /// from /dev/null, standard output appended to `output` (nil: /dev/null) and standard error to
+    /// `errorOutput` (nil: with the output). A long-lived child (`listForCleanup`) is also listed in
+    /// `$WR_TEST_WORKDIR/pids`, so `scripts/test.sh` ends it even if a test crashes.
     public static func spawn(
-        executable: String, arguments: [String], environment: [String: String]? = nil, output: String? = nil
+        executable: String, arguments: [String], environment: [String: String]? = nil,
+        output: String? = nil, errorOutput: String? = nil, listForCleanup: Bool = true
     ) throws -> ChildProcess {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -40,7 +42,11 @@ public final class ChildProcess: Sendable {
         let sink = output ?? "/dev/null"
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, sink, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        if let errorOutput {
+            posix_spawn_file_actions_addopen(&actions, 2, errorOutput, O_WRONLY | O_CREAT | O_APPEND, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for argument in argv { free(argument) } }
@@ -54,7 +60,7 @@ public final class ChildProcess: Sendable {
             throw TestSupportError("posix_spawn \(executable) failed: \(String(cString: strerror(spawned)))")
         }
         let child = ChildProcess(processIdentifier: pid)
-        registerForCleanup(pid)
+        if listForCleanup { registerForCleanup(pid) }
         let spawnedPID = pid
         Thread.detachNewThread {
             var status: Int32 = 0

@@ -99,10 +99,10 @@ public final class TemporaryCluster: Sendable {
 
     /// Runs `scripts/pg.sh` with `arguments`; returns its standard output, throws with its error output.
     ///
-    /// Spawned directly and reaped with `waitpid` on a thread of its own: Foundation's `Process`
-    /// notices termination through a descriptor the child inherits, and `pg_ctl start` hands that to
-    /// the daemonised server, so `Process` would wait for the server to exit. For the same reason the
-    /// child closes every inherited descriptor above 2 before running the script.
+    /// A ``ChildProcess`` (reaped by `waitpid`): `pg_ctl start` hands the descriptors it inherited to
+    /// the daemonised server, and a child noticed through a descriptor would "run" as long as the
+    /// server. For the same reason the child closes every inherited descriptor above 2 before running
+    /// the script.
     static func pgScript(_ arguments: [String]) async throws -> String {
         let script = TestCluster.repositoryRoot.appendingPathComponent("scripts/pg.sh").path
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("pg-sh-\(UUID().uuidString)").path
@@ -111,33 +111,14 @@ public final class TemporaryCluster: Sendable {
             try? FileManager.default.removeItem(atPath: output + ".err")
         }
         let closeInherited = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; if [ "$fd" -gt 2 ]; then eval "exec $fd>&-" 2>/dev/null; fi; done; exec /bin/bash "$0" "$@""#
-        let argv = ["/bin/bash", "-c", closeInherited, script] + arguments
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, output + ".err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        var pid: pid_t = 0
-        let cArguments = argv.map { strdup($0) } + [nil]
-        defer { for argument in cArguments { free(argument) } }
-        let spawned = posix_spawn(&pid, "/bin/bash", &actions, nil, cArguments, environ)
-        guard spawned == 0 else { throw TestSupportError("posix_spawn failed: \(spawned)") }
-        let child = pid
-        let status: Int32 = await withCheckedContinuation { continuation in
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                while waitpid(child, &status, 0) < 0, errno == EINTR {}
-                continuation.resume(returning: status)
-            }
-        }
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        // WIFEXITED && WEXITSTATUS == 0
-        guard status & 0x7F == 0, (status >> 8) & 0xFF == 0 else {
+        let child = try ChildProcess.spawn(executable: "/bin/bash", arguments: ["-c", closeInherited, script] + arguments,
+                                           output: output, errorOutput: output + ".err", listForCleanup: false)
+        let status = await child.exitStatus(limit: .seconds(600))
+        guard status == 0 else {
             let errors = (try? String(contentsOfFile: output + ".err", encoding: .utf8)) ?? ""
             throw TestSupportError("scripts/pg.sh \(arguments.first ?? "") failed (status \(status)): \(errors)")
         }
-        return text
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
     /// A TCP port nobody listens on right now (bound to port 0 and released).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Notifier
 
 /// Notices to the employee about their own request: only on the channel they chose, only inside

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TestSupport
 @testable import Notifier
 
 /// The daily manager digest end to end: counts from the routine's tables, one e-mail per manager

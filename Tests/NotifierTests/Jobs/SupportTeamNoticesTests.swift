@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Notifier
 
 /// Team-side notices end to end: the product enqueues an event with `notify.enqueue`, the

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Testing
+import TestSupport
 @testable import Notifier
 
 /// The real `workplace-routine notifier` process under faults: killed with SIGKILL in the middle of

@@ -1,6 +1,7 @@
 import Foundation
 import Postgres
 import Synchronization
+import TestSupport
 @testable import Notifier
 
 /// A clock a test sets; unset, it is the real time.

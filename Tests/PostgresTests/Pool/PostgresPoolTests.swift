@@ -38,7 +38,7 @@ import Testing
         let gate = Gate()
         // Open four connections at once from outside the loops: two on each.
         let holders = (0..<4).map { _ in Task { try await pool.withConnection { connection in await gate.wait(); return ObjectIdentifier(connection.eventLoop) } } }
-        try await eventually { !(pool.statistics.inUse < 4) }
+        try #require(await eventually(timeout: .seconds(120)) { pool.statistics.inUse >= 4 })
         await gate.open()
         var perLoop: [ObjectIdentifier: Int] = [:]
         for holder in holders { perLoop[try await holder.value, default: 0] += 1 }
@@ -61,7 +61,7 @@ import Testing
         while (try? await pool.query("SELECT 1")) == nil { try await Task.sleep(for: .milliseconds(50)) }
         let gate = Gate()
         let holding = Task { try await pool.withConnection { _ in await gate.wait() } }
-        try await eventually { !(pool.statistics.inUse < 1) }
+        try #require(await eventually(timeout: .seconds(120)) { pool.statistics.inUse >= 1 })
         let clock = ContinuousClock()
         let started = clock.now
         let error = await postgresError { _ = try await pool.query("SELECT 1") }
@@ -81,9 +81,9 @@ import Testing
         let pool = PostgresPool(configuration: try TestCluster.superuser(), maximumConnections: 1, acquireTimeout: .seconds(30), logger: .disabled)
         let gate = Gate()
         let holder = Task { try await pool.withConnection { _ in await gate.wait() } }
-        try await eventually { !(pool.statistics.inUse < 1) }
+        try #require(await eventually(timeout: .seconds(120)) { pool.statistics.inUse >= 1 })
         let waiting = Task { try await pool.query("SELECT 1") }
-        try await eventually { !(pool.statistics.waiting < 1) }
+        try #require(await eventually(timeout: .seconds(120)) { pool.statistics.waiting >= 1 })
         waiting.cancel()
         let result = await waiting.result
         #expect(throws: CancellationError.self) { try result.get() }
@@ -126,7 +126,7 @@ import Testing
         try await withDatabase(maximumConnections: 5, metrics: metrics) { database, pool in
             let gate = Gate()
             let holders = (0..<2).map { _ in Task { try await pool.withConnection { _ in await gate.wait() } } }
-            try await eventually { !(pool.statistics.inUse < 2) }
+            try #require(await eventually(timeout: .seconds(120)) { pool.statistics.inUse >= 2 })
             let text = metrics.render()
             #expect(text.contains("postgres_pool_connections{pool=\"\(database.name)\",state=\"in_use\"} 2"))
             #expect(text.contains("postgres_pool_connections{pool=\"\(database.name)\",state=\"max\"} 5"))
@@ -279,18 +279,4 @@ final class Failures: Sendable {
     private let storage = Mutex<[String]>([])
     var all: [String] { storage.withLock { $0 } }
     func append(_ text: String) { storage.withLock { $0.append(text) } }
-}
-
-/// Polls `condition` until it holds; after `limit` the test fails instead of hanging the whole suite
-/// (a helper task that failed would otherwise leave the condition false forever).
-private func eventually(limit: Duration = .seconds(120), _ condition: () -> Bool,
-                        sourceLocation: SourceLocation = #_sourceLocation) async throws {
-    let deadline = ContinuousClock.now + limit
-    while !condition() {
-        guard ContinuousClock.now < deadline else {
-            Issue.record("condition still false after \(limit)", sourceLocation: sourceLocation)
-            throw CancellationError()
-        }
-        try await Task.sleep(for: .milliseconds(5))
-    }
 }
