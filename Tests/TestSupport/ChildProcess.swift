@@ -53,9 +53,24 @@ public final class ChildProcess: Sendable {
         let variables = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
         defer { for variable in variables ?? [] { free(variable) } }
 
+        // The child starts with no signal blocked and every signal at its default action. Without
+        // this it inherits the mask of whichever thread spawns it, and the runtime's threads block
+        // SIGTERM: a test server then ignored the SIGTERM meant to stop it and ran until the test
+        // process exited (seen: 63 relays at the end of the Notifier tests).
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         var pid: pid_t = 0
-        let spawned = variables.map { posix_spawn(&pid, executable, &actions, nil, argv, $0) }
-            ?? posix_spawn(&pid, executable, &actions, nil, argv, environ)
+        let spawned = variables.map { posix_spawn(&pid, executable, &actions, &attributes, argv, $0) }
+            ?? posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         guard spawned == 0 else {
             throw TestSupportError("posix_spawn \(executable) failed: \(String(cString: strerror(spawned)))")
         }
