@@ -62,25 +62,19 @@ echo "median of $rounds interleaved rounds of ${seconds}s per side"
 # Other work on the machine moves both columns; the load average says how much to trust a row.
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-40s %7s %7s %10s %10s %7s %13s\n' workload clients threads pgbench ours ratio "round ratios"
+. scripts/bench/lib.sh
 row() {  # label workload clients threads executor
-    local theirs=() ours=() round
+    local theirs=() ours=() round low high
     for ((round = 0; round < rounds; round++)); do
         theirs+=("$(pgbench_tps "$2" "$3" "$4")")
         ours+=("$(ours_tps "$2" "$3" "$5" "$4")")
     done
-    awk -v label="$1" -v clients="$3" -v threads="$4" -v theirs="${theirs[*]}" -v ours="${ours[*]}" '
-        function median(list, sorted, n, i, j, t) {
-            n = split(list, sorted, " ")
-            for (i = 2; i <= n; i++) for (j = i; j > 1 && sorted[j - 1] > sorted[j]; j--) { t = sorted[j]; sorted[j] = sorted[j - 1]; sorted[j - 1] = t }
-            return n % 2 ? sorted[(n + 1) / 2] : (sorted[n / 2] + sorted[n / 2 + 1]) / 2
-        }
-        BEGIN {
-            n = split(theirs, a, " "); split(ours, b, " ")
-            low = 1e9; high = 0
-            for (i = 1; i <= n; i++) { r = (a[i] > 0 ? b[i] / a[i] : 0); if (r < low) low = r; if (r > high) high = r }
-            t = median(theirs); o = median(ours)
-            printf "%-40s %7s %7s %10.0f %10.0f %7.2f %6.2f–%-6.2f\n", label, clients, threads, t, o, (t > 0 ? o / t : 0), low, high
-        }'
+    # The lowest and highest ratio of a single round.
+    read -r low high < <(paste -d' ' <(printf '%s\n' "${theirs[@]}") <(printf '%s\n' "${ours[@]}") \
+        | awk '{ r = ($1 > 0 ? $2 / $1 : 0); if (NR == 1 || r < low) low = r; if (NR == 1 || r > high) high = r } END { print low, high }')
+    awk -v label="$1" -v clients="$3" -v threads="$4" -v low="$low" -v high="$high" \
+        -v t="$(printf '%s\n' "${theirs[@]}" | median)" -v o="$(printf '%s\n' "${ours[@]}" | median)" \
+        'BEGIN { printf "%-40s %7s %7s %10.0f %10.0f %7.2f %6.2f–%-6.2f\n", label, clients, threads, t, o, (t > 0 ? o / t : 0), low, high }'
 }
 row "SELECT 1" select1 4 1 loop
 row "SELECT 1" select1 32 1 loop

@@ -87,7 +87,7 @@ round() {  # name url round-number pids…; sets rps, p99 (milliseconds) and cpu
     if grep -q "Non-2xx" <<<"$out"; then echo "02-http: $1 answered non-2xx" >&2; fi
     printf '%-6s round %d: %10.0f req/s   p99 %6s ms   CPU %5s µs/request\n' "$1" "$3" "$rps" "$p99" "$cpu"
 }
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. "${WR_ROOT:?run through scripts/bench.sh}/scripts/bench/lib.sh"
 
 nginx_pids=$(pgrep -f "nginx: worker process" -P "$(cat "$dir/nginx/nginx.pid")" | tr '\n' ' ')
 ours_rps=(); ours_p99=(); nginx_rps=(); nginx_p99=()

@@ -56,7 +56,7 @@ pgbench_round() {  # clients
     awk -v t="$tps" -v b="$batch" 'BEGIN {printf "%.0f", t * b}'
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+. "${WR_ROOT:?run through scripts/bench.sh}/scripts/bench/lib.sh"
 o=(); p1=(); p2=()
 for r in 1 2 3; do
     o+=("$(ours)"); p2+=("$(pgbench_round 2)"); p1+=("$(pgbench_round 1)")
