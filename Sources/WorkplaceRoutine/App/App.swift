@@ -41,7 +41,8 @@ public final class App: Sendable {
         self.pool = pool
         self.logger = logger
         self.metrics = metrics
-        self.identity = ProviderDirectory(policy: ProviderHTTPPolicy(allowInsecureLoopback: configuration.environment == .development))
+        self.identity = ProviderDirectory(policy: ProviderHTTPPolicy(
+            allowInsecureLoopback: configuration.environment == .development, timeout: TimeInterval(configuration.oidcTimeoutSeconds)))
         let files = (try? FileManager.default.contentsOfDirectory(atPath: configuration.migrationsDirectory)) ?? []
         self.expectedMigrations = Set(files.filter { $0.hasSuffix(".sql") })
     }
