@@ -11,6 +11,7 @@ import secrets
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 
@@ -22,6 +23,11 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 
 ROOT = os.environ.get("WR_REPO_ROOT") or os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+# The OpenID Connect providers (LemonLDAP::NG and the scripted one) and their fixtures.
+sys.path.insert(0, os.path.join(ROOT, "Tests", "oidc"))
+from fixtures import lemonldap_factory, lemonldap_session_factory, scripted_provider  # noqa: E402,F401
+
 DEMO_PASSWORD = "demo-medarbetarstod-2026"
 
 
