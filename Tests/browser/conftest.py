@@ -18,6 +18,10 @@ from selenium.webdriver.common.by import By
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
 from wr_service import DEMO_PASSWORD, ROOT, binary, command, free_port, psql, psql_value, running_service  # noqa: E402,F401
 
+# The OpenID Connect providers (LemonLDAP::NG and the scripted one) and their fixtures.
+sys.path.insert(0, os.path.join(ROOT, "Tests", "oidc"))
+from fixtures import lemonldap_factory, lemonldap_session_factory, scripted_provider  # noqa: E402,F401
+
 
 @pytest.fixture(scope="session")
 def service():
