@@ -25,7 +25,8 @@ from selenium.webdriver.common.by import By
 ROOT = os.environ.get("WR_REPO_ROOT") or os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 
 # The OpenID Connect providers (LemonLDAP::NG and the scripted one) and their fixtures.
-sys.path.insert(0, os.path.join(ROOT, "Tests", "oidc"))
+# Appended, not prepended: `from conftest import ...` in the browser tests must stay this file.
+sys.path.append(os.path.join(ROOT, "Tests", "oidc"))
 from fixtures import lemonldap_factory, lemonldap_session_factory, scripted_provider  # noqa: E402,F401
 
 DEMO_PASSWORD = "demo-medarbetarstod-2026"
