@@ -19,7 +19,8 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."
 from wr_service import DEMO_PASSWORD, ROOT, binary, command, free_port, psql, psql_value, running_service  # noqa: E402,F401
 
 # The OpenID Connect providers (LemonLDAP::NG and the scripted one) and their fixtures.
-sys.path.insert(0, os.path.join(ROOT, "Tests", "oidc"))
+# Appended, not prepended: `from conftest import ...` in the browser tests must stay this file.
+sys.path.append(os.path.join(ROOT, "Tests", "oidc"))
 from fixtures import lemonldap_factory, lemonldap_session_factory, scripted_provider  # noqa: E402,F401
 
 

@@ -2,7 +2,7 @@
 
 Use them by importing the names into a conftest (Tests/oidc is put on sys.path first):
 
-    sys.path.insert(0, os.path.join(ROOT, "Tests", "oidc"))
+    sys.path.append(os.path.join(ROOT, "Tests", "oidc"))
     from fixtures import lemonldap_factory, lemonldap_session_factory, scripted_provider  # noqa: F401
     from lemonldap import User, Client
 

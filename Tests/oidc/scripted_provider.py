@@ -5,8 +5,8 @@ user interface: `/authorize` records the request and redirects straight back wit
 Endpoints: `/.well-known/openid-configuration`, `/jwks` (an RSA-2048 and an EC P-256 key, each with a
 kid), `/authorize`, `/token` (client_secret_post or client_secret_basic; redirect_uri, single-use code
 and the PKCE S256 verifier checked, `invalid_grant` otherwise) and `/logout` (records `id_token_hint`
-and `post_logout_redirect_uri` and redirects there). There is no userinfo endpoint: the relying party
-must take its claims from the ID token.
+and `post_logout_redirect_uri` and redirects there; when `post_logout_uris` were given, only to one
+of them). There is no userinfo endpoint: the relying party must take its claims from the ID token.
 
 A test sets, before it starts a sign-in:
 - `next_claims`: claims merged into the ID token over the defaults (`iss`, `sub`, `aud`, `exp`, `iat`,
@@ -496,7 +496,8 @@ class ScriptedProvider:
         target = params.get("post_logout_redirect_uri")
         if target is None:
             return handler.respond(200, b"<html><body>Signed out</body></html>", "text/html")
-        if target not in self.post_logout_uris:
+        # With no post-logout URIs registered any is accepted; with some, only those.
+        if self.post_logout_uris and target not in self.post_logout_uris:
             return handler.respond(400, b"post_logout_redirect_uri not registered\n", "text/plain")
         if params.get("state"):
             separator = "&" if urllib.parse.urlsplit(target).query else "?"

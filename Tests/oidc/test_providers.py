@@ -559,6 +559,13 @@ def test_scripted_logout_records_the_hint_and_redirects(provider):
     assert refused.status_code == 400
 
 
+def test_scripted_logout_without_registered_uris_redirects_anywhere(scripted_provider):
+    provider = scripted_provider(CLIENT_ID, SECRET, CALLBACK)
+    answer = requests.get(provider.end_session_endpoint, params={"post_logout_redirect_uri": POST_LOGOUT},
+                          allow_redirects=False, timeout=10)
+    assert answer.status_code == 302 and answer.headers["Location"] == POST_LOGOUT
+
+
 def test_scripted_provider_runs_as_a_program():
     port = free_port()
     script = os.path.join(os.path.dirname(__file__), "scripted_provider.py")
