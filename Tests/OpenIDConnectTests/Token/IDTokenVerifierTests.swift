@@ -342,3 +342,29 @@ import Testing
         #expect(IDTokenVerifier.keyID(of: TokenFactory.make(header: ["kid": 7])) == nil)
     }
 }
+
+extension IDTokenVerifierTests {
+    @Test func neverPutsTheTokenTheNonceOrTheSubjectIntoAnError() {
+        let secretNonce = "nonce-that-must-not-leak-1234567890"
+        let subject = "subject-that-must-not-leak"
+        let expectations = IDTokenExpectations(issuer: TokenFactory.issuer, clientID: TokenFactory.clientID, nonce: secretNonce, now: TokenFactory.now)
+        let tokens = [
+            TokenFactory.make(change: ["nonce": secretNonce + "x", "sub": subject]),
+            TokenFactory.make(change: ["nonce": TokenFactory.absent, "sub": subject]),
+            TokenFactory.make(change: ["sub": subject + String(repeating: "s", count: 300), "nonce": secretNonce]),
+            TokenFactory.make(key: .rotated, change: ["sub": subject], header: ["kid": TestKey.rsa.id]),
+        ]
+        for token in tokens {
+            do {
+                _ = try IDTokenVerifier(expectations: expectations).verify(token, keys: keys)
+                Issue.record("accepted")
+            } catch {
+                for text in [error.description, error.debugDescription] {
+                    #expect(!text.contains(secretNonce))
+                    #expect(!text.contains(subject))
+                    for part in token.split(separator: ".") { #expect(!text.contains(part)) }
+                }
+            }
+        }
+    }
+}
