@@ -93,6 +93,7 @@ let package = Package(
             // CLibCrypto to mint tokens with throwaway keys; a real HTTP provider runs as a Python
             // subprocess (stdlib only).
             dependencies: ["OpenIDConnect", "CLibCrypto", "TestSupport"],
+            exclude: ["Support/provider.py"],
             swiftSettings: strict
         ),
         .testTarget(

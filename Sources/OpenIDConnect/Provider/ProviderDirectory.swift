@@ -27,32 +27,43 @@ public actor ProviderDirectory {
     private let metadataLifetime: Duration
     private let keysLifetime: Duration
     private let refetchInterval: Duration
-    private let clock = ContinuousClock()
+    /// The time for expiry and the rate limit: the continuous clock, moved forward in tests.
+    private let now: @Sendable () -> ContinuousClock.Instant
     private var providers: [String: Provider] = [:]
-    /// How many times each issuer's key set was requested (for tests of the rate limit).
-    private(set) var keyFetchCounts: [String: Int] = [:]
 
     /// A directory with its own HTTP client following `policy`.
     public init(
         policy: ProviderHTTPPolicy, metadataLifetime: Duration = .seconds(3600), keysLifetime: Duration = .seconds(3600),
         refetchInterval: Duration = .seconds(30)
     ) {
+        self.init(
+            policy: policy, metadataLifetime: metadataLifetime, keysLifetime: keysLifetime, refetchInterval: refetchInterval,
+            now: { ContinuousClock.now })
+    }
+
+    /// The same with another idea of the time, for tests of expiry and the rate limit.
+    init(
+        policy: ProviderHTTPPolicy, metadataLifetime: Duration, keysLifetime: Duration, refetchInterval: Duration,
+        now: @escaping @Sendable () -> ContinuousClock.Instant
+    ) {
         http = ProviderHTTP(policy: policy)
         self.metadataLifetime = metadataLifetime
         self.keysLifetime = keysLifetime
         self.refetchInterval = refetchInterval
+        self.now = now
     }
 
     /// Fetches (or returns cached) discovery; the document's `issuer` must equal the configured issuer
     /// exactly, and every endpoint in it must be allowed by the policy.
     public func metadata(issuer: String) async throws(OIDCError) -> ProviderMetadata {
-        if let cached = providers[issuer]?.metadata, cached.expires > clock.now { return cached.value }
+        if let cached = providers[issuer]?.metadata, cached.expires > now() { return cached.value }
         let fetch: Task<Result<ProviderMetadata, OIDCError>, Never>
         if let running = providers[issuer]?.metadataFetch {
             fetch = running
         } else {
             let http = self.http
-            fetch = Task {
+            // Detached: parsing and OpenSSL's key checks run off this actor.
+            fetch = Task.detached {
                 do throws(OIDCError) {
                     let url = try Self.discoveryURL(issuer: issuer, policy: http.policy)
                     return .success(try ProviderMetadata.parse(try await http.get(url), issuer: issuer, policy: http.policy))
@@ -67,7 +78,7 @@ public actor ProviderDirectory {
         if providers[issuer]?.metadataFetch == fetch {
             providers[issuer]?.metadataFetch = nil
             if case .success(let metadata) = result {
-                providers[issuer]?.metadata = Cached(value: metadata, expires: clock.now + metadataLifetime)
+                providers[issuer]?.metadata = Cached(value: metadata, expires: now() + metadataLifetime)
             }
         }
         return try result.get()
@@ -78,10 +89,10 @@ public actor ProviderDirectory {
     /// provider's failure is thrown rather than trusting keys past their lifetime.
     public func keys(issuer: String, needing kid: String?) async throws(OIDCError) -> JSONWebKeySet {
         let metadata = try await metadata(issuer: issuer)
-        let now = clock.now
-        if let cached = providers[issuer]?.keys, cached.expires > now {
+        let current = now()
+        if let cached = providers[issuer]?.keys, cached.expires > current {
             guard let kid, !cached.value.contains(keyID: kid) else { return cached.value }
-            if let last = providers[issuer]?.lastKeysFetch, now - last < refetchInterval, providers[issuer]?.keysFetch == nil {
+            if let last = providers[issuer]?.lastKeysFetch, current - last < refetchInterval, providers[issuer]?.keysFetch == nil {
                 return cached.value
             }
         }
@@ -91,7 +102,7 @@ public actor ProviderDirectory {
         } else {
             let http = self.http
             let url = metadata.jwksURI
-            fetch = Task {
+            fetch = Task.detached {
                 do throws(OIDCError) {
                     return .success(try JSONWebKeySet(json: try await http.get(url)))
                 } catch {
@@ -99,14 +110,13 @@ public actor ProviderDirectory {
                 }
             }
             providers[issuer, default: Provider()].keysFetch = fetch
-            providers[issuer]?.lastKeysFetch = now
-            keyFetchCounts[issuer, default: 0] += 1
+            providers[issuer]?.lastKeysFetch = current
         }
         let result = await fetch.value
         if providers[issuer]?.keysFetch == fetch {
             providers[issuer]?.keysFetch = nil
             if case .success(let keys) = result {
-                providers[issuer]?.keys = Cached(value: keys, expires: clock.now + keysLifetime)
+                providers[issuer]?.keys = Cached(value: keys, expires: now() + keysLifetime)
             }
         }
         return try result.get()
