@@ -174,9 +174,12 @@ private final class Transfers: NSObject, URLSessionDataDelegate, Sendable {
         guard let error = error as? URLError else {
             return OIDCError(.providerUnreachable, detail: String(describing: type(of: error)))
         }
+        // libcurl's own text ("SSL certificate problem: unable to get local issuer certificate",
+        // "Couldn't connect to server") tells an operator what is wrong; it never holds a request body.
+        let reason = (error.userInfo[NSLocalizedDescriptionKey] as? String).map { ": " + OIDCError.quote($0) } ?? ""
         switch error.code {
-        case .timedOut: return OIDCError(.providerTimeout, detail: "URLError \(error.errorCode)")
-        default: return OIDCError(.providerUnreachable, detail: "URLError \(error.errorCode)")
+        case .timedOut: return OIDCError(.providerTimeout, detail: "URLError \(error.errorCode)\(reason)")
+        default: return OIDCError(.providerUnreachable, detail: "URLError \(error.errorCode)\(reason)")
         }
     }
 }

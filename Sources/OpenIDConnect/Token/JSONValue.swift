@@ -1,11 +1,12 @@
 import Foundation
 
 /// A parsed JSON value, for headers, claims and provider documents whose members vary: every claim
-/// is kept, typed, and read by name.
-enum JSONValue: Sendable, Equatable, Decodable {
+/// is kept, typed, and read by name. Parsed by ``JSONParser``, never by `JSONDecoder`, which keeps the
+/// first of two members with the same name where RFC 7519 allows only the last or a refusal.
+enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
-    /// A number without fraction that fits 64 bits.
+    /// A number without fraction or exponent that fits 64 bits.
     case integer(Int64)
     /// Any other number.
     case number(Double)
@@ -13,28 +14,9 @@ enum JSONValue: Sendable, Equatable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Int64.self) {
-            self = .integer(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
-    /// The members of `data` when it is one JSON object; nil for anything else.
+    /// The members of `data` when it is one strict JSON object; nil for anything else.
     static func object(from data: some Collection<UInt8>) -> [String: JSONValue]? {
-        guard case .object(let members)? = try? JSONDecoder().decode(JSONValue.self, from: Data(data)) else { return nil }
+        guard case .object(let members)? = JSONParser.parse(data) else { return nil }
         return members
     }
 

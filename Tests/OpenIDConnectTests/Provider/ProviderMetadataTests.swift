@@ -70,6 +70,9 @@ import Testing
         }
         #expect(refusal(Self.document(["code_challenge_methods_supported": "S256"])) == .malformedDiscovery)
         #expect(refusal(Data("<html>".utf8)) == .malformedDiscovery)
+        // Two issuer members: JSONDecoder alone would take the first and never see the second.
+        let twice = String(decoding: Self.document(["issuer": "https://evil.example.test"]), as: UTF8.self).dropLast() + #","issuer":"\#(Self.issuer)"}"#
+        #expect(refusal(Data(twice.utf8)) == .malformedDiscovery)
         #expect(refusal(Data("[]".utf8)) == .malformedDiscovery)
     }
 

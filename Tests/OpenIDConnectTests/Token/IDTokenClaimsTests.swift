@@ -8,7 +8,9 @@ import Testing
     }
 
     @Test func readsAnIntegerEmployeeNumberAsItsDecimalText() throws {
-        let claims = try claims(["employeeid": 40_117, "big": 9_007_199_254_740_993, "negative": -7])
+        let claims = try claims(["employeeid": 40_117, "big": 9_007_199_254_740_993, "negative": -7, "one": 1, "zero": 0])
+        #expect(claims.string("one") == "1")
+        #expect(claims.string("zero") == "0")
         #expect(claims.string("employeeid") == "40117")
         #expect(claims.string("big") == "9007199254740993")
         #expect(claims.string("negative") == "-7")
@@ -40,6 +42,20 @@ import Testing
         for name in ["absent", "null", "flag", "fraction", "object", "empty", "nested"] {
             #expect(claims.string(name) == nil, "\(name)")
             #expect(!claims.isMultiValued(name), "\(name)")
+        }
+    }
+
+    @Test func refusesAPayloadNamingAClaimTwice() throws {
+        // RFC 7519 section 4 allows the last or a refusal; Foundation's JSONDecoder kept the first.
+        let header = TokenFactory.encodeJSON(["alg": "RS256", "kid": TestKey.rsa.id])
+        var claims = TokenFactory.claims()
+        claims["sub"] = "first"
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: claims, options: [.sortedKeys]), as: UTF8.self)
+        let duplicated = json.dropLast() + #","sub":"last"}"#
+        let input = header + "." + Base64URL.encode(Array(duplicated.utf8))
+        let token = input + "." + Base64URL.encode(TestKey.rsa.sign(Array(input.utf8)))
+        #expect(throws: OIDCError.self) {
+            try IDTokenVerifier(expectations: TokenFactory.expectations()).verify(token, keys: TokenFactory.keySet())
         }
     }
 }

@@ -65,6 +65,10 @@ import Testing
         #expect(refusal(TokenFactory.make(change: ["iss": TokenFactory.issuer + "/"])) == .wrongIssuer)
         #expect(refusal(TokenFactory.make(change: ["iss": TokenFactory.issuer.uppercased()])) == .wrongIssuer)
         #expect(refusal(TokenFactory.make(change: ["iss": TokenFactory.absent])) == .wrongIssuer)
+        // Canonically equivalent is not equal: "é" precomposed in the expectation, decomposed in the token.
+        let precomposed = IDTokenExpectations(issuer: "https://login.example.test/t\u{E9}", clientID: TokenFactory.clientID, nonce: TokenFactory.nonce, now: TokenFactory.now)
+        #expect(refusal(TokenFactory.make(change: ["iss": "https://login.example.test/te\u{301}"]), expectations: precomposed) == .wrongIssuer)
+        #expect(refusal(TokenFactory.make(change: ["iss": "https://login.example.test/t\u{E9}"]), expectations: precomposed) == nil)
     }
 
     @Test func refusesAnotherAudience() {
