@@ -51,13 +51,17 @@ public struct ProviderMetadata: Sendable, Equatable, Decodable {
     /// equals the configured issuer exactly (``OIDCError/Code/issuerMismatchInDiscovery``), and every
     /// endpoint is a URL the policy allows (``OIDCError/Code/insecureTransport``).
     static func parse(_ json: Data, issuer: String, policy: ProviderHTTPPolicy) throws(OIDCError) -> ProviderMetadata {
+        // The strict parser first: JSONDecoder would take the first of two `issuer` members.
+        guard JSONValue.object(from: json) != nil else {
+            throw OIDCError(.malformedDiscovery, detail: "not one strict JSON object")
+        }
         let metadata: ProviderMetadata
         do {
             metadata = try JSONDecoder().decode(ProviderMetadata.self, from: json)
         } catch {
             throw OIDCError(.malformedDiscovery, detail: Self.decodingDetail(error))
         }
-        guard metadata.issuer == issuer else {
+        guard metadata.issuer.isIdentical(to: issuer) else {
             throw OIDCError(.issuerMismatchInDiscovery, detail: "issuer \(OIDCError.quote(metadata.issuer)), expected \(OIDCError.quote(issuer))")
         }
         for endpoint in [metadata.authorizationEndpoint, metadata.tokenEndpoint, metadata.jwksURI] + [metadata.endSessionEndpoint].compactMap({ $0 }) {
@@ -79,5 +83,5 @@ public struct ProviderMetadata: Sendable, Equatable, Decodable {
 
 extension String {
     /// nil for the empty string.
-    var nilIfEmpty: String? { isEmpty ? nil : self }
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -67,16 +67,16 @@ extension IDTokenVerifier {
         func run(on claims: IDTokenClaims, expecting expected: IDTokenExpectations) throws(OIDCError) {
             switch self {
             case .issuer:
-                guard claims.issuer == expected.issuer else {
+                guard claims.issuer.isIdentical(to: expected.issuer) else {
                     throw OIDCError(.wrongIssuer, detail: "iss \(OIDCError.quote(claims.issuer)), expected \(OIDCError.quote(expected.issuer))")
                 }
             case .audience:
-                guard !expected.clientID.isEmpty, claims.audiences.contains(expected.clientID) else {
+                guard !expected.clientID.isEmpty, claims.audiences.contains(where: { $0.isIdentical(to: expected.clientID) }) else {
                     throw OIDCError(.wrongAudience, detail: "aud \(claims.audiences.map(OIDCError.quote)) lacks our client id")
                 }
             case .authorizedParty:
                 if let party = claims.authorizedParty {
-                    guard party == expected.clientID else {
+                    guard party.isIdentical(to: expected.clientID) else {
                         throw OIDCError(.wrongAuthorizedParty, detail: "azp \(OIDCError.quote(party)) is not our client id")
                     }
                 } else if claims.audiences.count > 1 {

@@ -372,3 +372,18 @@ extension IDTokenVerifierTests {
         }
     }
 }
+
+extension IDTokenVerifierTests {
+    @Test func verifiesConcurrentlyWithOneSharedKeySet() async throws {
+        // One EVP_PKEY per key, shared by every request's verification.
+        let keys = self.keys
+        let tokens = (0..<64).map { TokenFactory.make(key: $0.isMultiple(of: 2) ? .rsa : .ec, change: ["sid": "session-\($0)"]) }
+        let verified = try await withThrowingTaskGroup(of: String?.self) { group in
+            for token in tokens {
+                group.addTask { try IDTokenVerifier(expectations: TokenFactory.expectations()).verify(token, keys: keys).string("sid") }
+            }
+            return try await group.reduce(into: Set<String>()) { if let sid = $1 { $0.insert(sid) } }
+        }
+        #expect(verified == Set((0..<64).map { "session-\($0)" }))
+    }
+}
