@@ -89,6 +89,14 @@ let package = Package(
         .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strict),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle"], swiftSettings: strict),
         .testTarget(
+            name: "OpenIDConnectTests",
+            // CLibCrypto to mint tokens with throwaway keys; a real HTTP provider runs as a Python
+            // subprocess (stdlib only).
+            dependencies: ["OpenIDConnect", "CLibCrypto", "TestSupport"],
+            exclude: ["Support/provider.py"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "WorkplaceRoutineTests",
             dependencies: ["WorkplaceRoutine", "TestSupport"],
             swiftSettings: strict

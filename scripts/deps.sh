@@ -23,6 +23,7 @@ need=(
     "postgresql-15:/usr/lib/postgresql/15/bin/initdb"
     "postgresql-client-15:/usr/lib/postgresql/15/bin/pgbench"
     "libpq-dev:/usr/include/postgresql/libpq-fe.h"
+    "libssl-dev:/usr/include/openssl/evp.h"
     "pkg-config:pkg-config"
 )
 case "$purpose" in
