@@ -275,7 +275,9 @@ def test_logout_ends_the_session_and_continues_at_the_provider_with_the_hint(ser
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(target).query)
     assert query["id_token_hint"] == [id_token]
     assert query["post_logout_redirect_uri"] == [service["base"] + "/"]
-    assert psql_value(service["database"], "SELECT count(*) FROM auth.session WHERE id_token_hint_enc IS NOT NULL") == "0"
+    assert psql_value(service["database"], """
+        SELECT count(*) FROM auth.session s JOIN auth.external_identity e ON e.account_id = s.account_id
+        WHERE e.subject = 'sub-linnea'""") == "0", "the session and its sealed hint are gone"
     status, headers, _ = Client(service["base"]).get(target)
     assert status == 302 and headers["location"] == service["base"] + "/"
     assert provider.last_logout["id_token_hint"] == id_token

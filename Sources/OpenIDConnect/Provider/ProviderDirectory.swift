@@ -17,8 +17,8 @@ public actor ProviderDirectory {
     private struct Provider {
         var metadata: Cached<ProviderMetadata>?
         var keys: Cached<JSONWebKeySet>?
-        /// When the key set was last requested, for any reason: the rate limit's reference.
-        var lastKeysFetch: ContinuousClock.Instant?
+        /// When an unknown kid last forced a refetch: the rate limit's reference.
+        var lastForcedKeysFetch: ContinuousClock.Instant?
         var metadataFetch: Task<Result<ProviderMetadata, OIDCError>, Never>?
         var keysFetch: Task<Result<JSONWebKeySet, OIDCError>, Never>?
     }
@@ -90,11 +90,15 @@ public actor ProviderDirectory {
     public func keys(issuer: String, needing kid: String?) async throws(OIDCError) -> JSONWebKeySet {
         let metadata = try await metadata(issuer: issuer)
         let current = now()
+        var forced = false
         if let cached = providers[issuer]?.keys, cached.expires > current {
             guard let kid, !cached.value.contains(keyID: kid) else { return cached.value }
-            if let last = providers[issuer]?.lastKeysFetch, current - last < refetchInterval, providers[issuer]?.keysFetch == nil {
+            // Only refetches that an unknown kid forced count against the interval: a key set fetched a
+            // moment ago because it was missing or expired must not keep a rotation out for that long.
+            if let last = providers[issuer]?.lastForcedKeysFetch, current - last < refetchInterval, providers[issuer]?.keysFetch == nil {
                 return cached.value
             }
+            forced = true
         }
         let fetch: Task<Result<JSONWebKeySet, OIDCError>, Never>
         if let running = providers[issuer]?.keysFetch {
@@ -110,7 +114,7 @@ public actor ProviderDirectory {
                 }
             }
             providers[issuer, default: Provider()].keysFetch = fetch
-            providers[issuer]?.lastKeysFetch = current
+            if forced { providers[issuer]?.lastForcedKeysFetch = current }
         }
         let result = await fetch.value
         if providers[issuer]?.keysFetch == fetch {

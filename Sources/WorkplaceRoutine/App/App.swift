@@ -27,9 +27,10 @@ public final class App: Sendable {
     /// Receipt look-ups (anonymous door), in memory only: 5 a minute per client address, a ceiling on
     /// failures across all clients, and a fixed delay on every failure.
     let receiptGuard = ReceiptGuard()
-    /// Sign-ins started through a provider, per client address, in memory only (each leaves a pending
-    /// row for ten minutes).
-    let signInLimiter = RateLimiter(limit: 30, window: .seconds(60))
+    /// Sign-ins started through a provider, per client address, in memory only: each leaves a pending
+    /// row for ten minutes, so a flood is bounded. Generous, because a whole municipality's staff may
+    /// reach us from one address (its NAT) at eight in the morning.
+    let signInLimiter = RateLimiter(limit: 300, window: .seconds(60))
     /// Organisations' OpenID Connect providers: discovery and key sets, cached with an expiry; an
     /// unknown key id refetches the key set at most once per interval (a provider's key rotation needs
     /// no restart). Plain http only to a loopback issuer, in development.
