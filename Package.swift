@@ -23,17 +23,26 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // Debian's OpenSSL 3 libcrypto, through pkg-config (apt: libssl-dev, which libpq-dev already
+        // pulls in): signature checks, digests and randomness for the OpenID Connect relying party.
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // What Glibc does not export to Swift: epoll, eventfd, signalfd and a few socket helpers.
         .target(name: "CSystem"),
         .target(name: "Observability", swiftSettings: strict),
         .target(name: "Postgres", dependencies: ["CLibPQ", "CSystem", "Observability"], swiftSettings: strict),
         .target(name: "HTTP", dependencies: ["CSystem", "Observability"], swiftSettings: strict),
         .target(name: "HTML", swiftSettings: strict),
+        // The OpenID Connect relying party: discovery, key sets, ID token checks, the code exchange.
+        .target(name: "OpenIDConnect", dependencies: ["CLibCrypto"], swiftSettings: strict),
         // Process signals (SIGTERM, SIGINT) as an async sequence, for `serve` and the Notifier.
         .target(name: "Lifecycle", dependencies: ["CSystem"], swiftSettings: strict),
         .target(
             name: "WorkplaceRoutine",
-            dependencies: ["Postgres", "HTTP", "HTML", "Observability", "Notifier"],
+            dependencies: ["Postgres", "HTTP", "HTML", "Observability", "Notifier", "OpenIDConnect"],
             swiftSettings: strict
         ),
         .target(name: "Notifier", dependencies: ["Postgres", "CSystem", "Observability"], swiftSettings: strict),
@@ -79,6 +88,14 @@ let package = Package(
         .testTarget(name: "HTTPTests", dependencies: ["HTTP", "CSystem", "TestSupport"], swiftSettings: strict),
         .testTarget(name: "HTMLTests", dependencies: ["HTML"], swiftSettings: strict),
         .testTarget(name: "LifecycleTests", dependencies: ["Lifecycle"], swiftSettings: strict),
+        .testTarget(
+            name: "OpenIDConnectTests",
+            // CLibCrypto to mint tokens with throwaway keys; a real HTTP provider runs as a Python
+            // subprocess (stdlib only).
+            dependencies: ["OpenIDConnect", "CLibCrypto", "TestSupport"],
+            exclude: ["Support/provider.py"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "WorkplaceRoutineTests",
             dependencies: ["WorkplaceRoutine", "TestSupport"],

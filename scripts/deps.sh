@@ -23,6 +23,7 @@ need=(
     "postgresql-15:/usr/lib/postgresql/15/bin/initdb"
     "postgresql-client-15:/usr/lib/postgresql/15/bin/pgbench"
     "libpq-dev:/usr/include/postgresql/libpq-fe.h"
+    "libssl-dev:/usr/include/openssl/evp.h"
     "pkg-config:pkg-config"
 )
 case "$purpose" in
@@ -30,6 +31,16 @@ run) ;;
 test)
     need+=("chromium:chromium" "chromium-driver:chromedriver" "python3-venv:/usr/share/doc/python3-venv/copyright"
         "nginx:/usr/sbin/nginx" "openssl:openssl" "systemd:systemd-analyze" "procps:pgrep" "curl:curl")
+    # The real OpenID Connect provider of the tests (Tests/oidc/lemonldap.py): LemonLDAP::NG's portal
+    # under Starman, users in SQLite through DBI; the rest is what the portal and rotateOidcKeys load
+    # that --no-install-recommends leaves out. The portal's dependency on a web server is met by nginx,
+    # which must stay in this same list (without it apt would pick lemonldap-ng-fastcgi-server).
+    need+=("liblemonldap-ng-portal-perl:/usr/share/perl5/Lemonldap/NG/Portal/Main.pm"
+        "libstring-random-perl:/usr/share/perl5/String/Random.pm" "libio-string-perl:/usr/share/perl5/IO/String.pm"
+        "libgd-securityimage-perl:/usr/share/perl5/GD/SecurityImage.pm"
+        "libimage-magick-perl:/usr/share/doc/libimage-magick-perl/copyright"
+        "libconvert-pem-perl:/usr/share/perl5/Convert/PEM.pm" "starman:/usr/bin/starman"
+        "libdbd-sqlite3-perl:/usr/share/doc/libdbd-sqlite3-perl/copyright")
     ;;
 bench) need+=("wrk:wrk" "nginx:/usr/sbin/nginx" "procps:pgrep" "curl:curl") ;;
 deploy) need+=("nginx:/usr/sbin/nginx" "openssl:openssl" "systemd:systemd-analyze" "curl:curl" "procps:pgrep"

@@ -59,6 +59,12 @@ fi
 phase "report tests (attacker, privileges)"
 .venv/bin/python -m pytest -q -p no:cacheprovider Tests/reports
 
+# The OpenID Connect providers the sign-in tests use: LemonLDAP::NG (Debian's, under Starman on
+# loopback) through its real login form, and the scripted hostile provider, each against a minimal
+# relying party.
+phase "OpenID Connect provider tests (LemonLDAP::NG, scripted)"
+.venv/bin/python -m pytest -q -p no:cacheprovider Tests/oidc
+
 if [ -n "$(ls Tests/browser/test_*.py 2>/dev/null)" ]; then
     phase "browser tests (Chromium)"
     .venv/bin/python -m pytest -q -x Tests/browser

@@ -35,6 +35,19 @@ enum Commands {
                          [--person HR_ID] [--team-lead]
                                                   create an account (roles: employee, manager, support,
                                                   director, admin); the password is read from FILE
+          organisation password-login --organisation SLUG on|off
+                                                  allow or refuse password sign-in (off ends password
+                                                  sessions at once)
+          identity-provider set --organisation SLUG --issuer URL --client-id ID --client-secret-file FILE
+                         --employee-number-claim NAME [--kind staff|eid] [--label TEXT]
+                         [--client-authentication client_secret_post|client_secret_basic]
+                                                  add or change an OpenID Connect provider (eid: no
+                                                  --employee-number-claim); redirect URI
+                                                  <WR_PUBLIC_URL>/auth/oidc/callback, post-logout <WR_PUBLIC_URL>/
+          identity-provider list [--organisation SLUG]
+          identity-provider remove --organisation SLUG --issuer URL
+          account unlink LOGIN                    remove the account's pin to its provider subject
+                                                  (the next sign-in is matched with HR again)
           rotate-content-key --new-key-file FILE [--old-key-file FILE]
                                                   re-seal all support content under a new key
                                                   (web service and Notifier stopped)
@@ -56,8 +69,14 @@ enum Commands {
             case "demo": return try await demo(rest)
             case "import": return try await importOrganisation(rest)
             case "sla-deadline": return try slaDeadline(rest)
-            case "organisation": return try await organisation(rest)
-            case "account": return try await rest.first == "role" ? accountRole(rest) : account(rest)
+            case "organisation": return try await rest.first == "password-login" ? passwordLogin(Array(rest.dropFirst())) : organisation(rest)
+            case "account":
+                switch rest.first {
+                case "role": return try await accountRole(rest)
+                case "unlink": return try await accountUnlink(rest)
+                default: return try await account(rest)
+                }
+            case "identity-provider": return try await identityProvider(rest)
             case "rotate-content-key": return try await rotateContentKey(rest)
             case "help", "--help", "-h":
                 print(usage)

@@ -68,6 +68,8 @@ public struct HTTPStatus: Hashable, Sendable, CustomStringConvertible {
     public static let internalServerError = HTTPStatus(code: 500, reason: "Internal Server Error")
     /// 501 Not Implemented: a method the server does not implement.
     public static let notImplemented = HTTPStatus(code: 501, reason: "Not Implemented")
+    /// 502: an upstream server (an identity provider) could not be reached or answered wrongly.
+    public static let badGateway = HTTPStatus(code: 502, reason: "Bad Gateway")
     /// 503 Service Unavailable.
     public static let serviceUnavailable = HTTPStatus(code: 503, reason: "Service Unavailable")
     /// 505 HTTP Version Not Supported.

@@ -1,5 +1,6 @@
 public import Foundation
 public import HTTP
+import OpenIDConnect
 public import Observability
 public import Postgres
 
@@ -26,6 +27,14 @@ public final class App: Sendable {
     /// Receipt look-ups (anonymous door), in memory only: 5 a minute per client address, a ceiling on
     /// failures across all clients, and a fixed delay on every failure.
     let receiptGuard = ReceiptGuard()
+    /// Sign-ins started through a provider, per client address, in memory only: each leaves a pending
+    /// row for ten minutes, so a flood is bounded. Generous, because a whole municipality's staff may
+    /// reach us from one address (its NAT) at eight in the morning.
+    let signInLimiter = RateLimiter(limit: 300, window: .seconds(60))
+    /// Organisations' OpenID Connect providers: discovery and key sets, cached with an expiry; an
+    /// unknown key id refetches the key set at most once per interval (a provider's key rotation needs
+    /// no restart). Plain http only to a loopback issuer, in development.
+    let identity: ProviderDirectory
 
     /// Makes the service around an open pool.
     public init(configuration: Configuration, pool: PostgresPool, logger: Logger, metrics: MetricsRegistry) {
@@ -33,6 +42,8 @@ public final class App: Sendable {
         self.pool = pool
         self.logger = logger
         self.metrics = metrics
+        self.identity = ProviderDirectory(policy: ProviderHTTPPolicy(
+            allowInsecureLoopback: configuration.environment == .development, timeout: TimeInterval(configuration.oidcTimeoutSeconds)))
         let files = (try? FileManager.default.contentsOfDirectory(atPath: configuration.migrationsDirectory)) ?? []
         self.expectedMigrations = Set(files.filter { $0.hasSuffix(".sql") })
     }
@@ -42,6 +53,7 @@ public final class App: Sendable {
         var router = Router(defaultBodyLimit: 64 * 1024)
         registerOperations(&router)
         registerAccounts(&router)
+        registerSignIn(&router)
         registerSupport(&router)
         registerTeam(&router)
         registerGuide(&router)

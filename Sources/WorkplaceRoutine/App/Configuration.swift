@@ -71,6 +71,8 @@ public struct Configuration: Sendable {
     public var notifierBackoffUnitMilliseconds: Int
     /// Whether the Notifier schedules the recurring jobs (retention, digests, deadline scans).
     public var notifierRecurring: Bool
+    /// Seconds a call to an identity provider (discovery, key set, token endpoint) may take.
+    public var oidcTimeoutSeconds: Int
 
     /// The development default of the content key. Refused in production.
     public static let developmentContentKey = "development-only-content-key-do-not-use-in-production"
@@ -143,7 +145,8 @@ public struct Configuration: Sendable {
             notifierPollMilliseconds: try integer("WR_NOTIFIER_POLL_MS", 1000, 10...60_000),
             notifierShutdownGraceSeconds: try integer("WR_NOTIFIER_SHUTDOWN_GRACE_SECONDS", 20, 0...600),
             notifierBackoffUnitMilliseconds: try integer("WR_NOTIFIER_BACKOFF_UNIT_MS", 1000, 1...60_000),
-            notifierRecurring: try boolean("WR_NOTIFIER_RECURRING", true)
+            notifierRecurring: try boolean("WR_NOTIFIER_RECURRING", true),
+            oidcTimeoutSeconds: try integer("WR_OIDC_TIMEOUT_SECONDS", 10, 1...60)
         )
         try configuration.validate()
         return configuration

@@ -39,8 +39,9 @@ struct RequestContext: Sendable {
     }
 
     /// Renders `content` in the shared frame.
-    func page(_ title: String, status: HTTPStatus = .ok, @NodeBuilder content: () -> [Node]) -> HTTPResponse {
-        let page = Page(title: title, texts: texts, viewer: viewer, path: request.path, assets: assets, content: content)
+    func page(_ title: String, status: HTTPStatus = .ok, refresh: String? = nil, @NodeBuilder content: () -> [Node]) -> HTTPResponse {
+        let page = Page(title: title, texts: texts, viewer: viewer, path: request.path, assets: assets, refresh: refresh,
+                        content: content)
         return .html(page.render(), status: status)
     }
 

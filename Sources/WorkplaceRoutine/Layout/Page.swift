@@ -35,14 +35,21 @@ public struct Page: Sendable {
     public var content: [Node]
     /// Asset URLs (fingerprinted for caching).
     public var assets: AssetURLs
+    /// Where the browser goes on by itself at once (`<meta http-equiv="refresh">`), if anywhere: a
+    /// navigation the page itself starts, after a sign-in returns from a provider (so same-site cookies
+    /// are sent) or on the way to a provider's logout (which a form's redirect may not reach under
+    /// the `form-action 'self'` policy). The page also shows a link there.
+    public var refresh: String?
 
     /// Makes a page.
-    public init(title: String, texts: Texts, viewer: Viewer?, path: String, assets: AssetURLs, @NodeBuilder content: () -> [Node]) {
+    public init(title: String, texts: Texts, viewer: Viewer?, path: String, assets: AssetURLs, refresh: String? = nil,
+                @NodeBuilder content: () -> [Node]) {
         self.title = title
         self.texts = texts
         self.viewer = viewer
         self.path = path
         self.assets = assets
+        self.refresh = refresh
         self.content = content()
     }
 
@@ -54,6 +61,9 @@ public struct Page: Sendable {
             Node.meta(Attribute("name", "viewport"), .content("width=device-width, initial-scale=1"))
             Node.meta(Attribute("name", "referrer"), .content("no-referrer"))
             Node.meta(Attribute("name", "robots"), .content("noindex, nofollow"))
+            if let refresh {
+                Node.meta(Attribute("http-equiv", "refresh"), .content("0;url=" + refresh))
+            }
             Node.title("\(title) – \(common.serviceName)")
             Node.link(.rel("stylesheet"), .href(assets.stylesheet))
             Node.script(src: assets.script, .defer)

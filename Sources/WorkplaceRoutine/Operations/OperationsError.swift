@@ -32,6 +32,8 @@ public struct OperationsError: Error, Sendable, CustomStringConvertible, CustomD
         case serviceConnected = "service_connected"
         /// The current key does not open the sealed content (wrong key file).
         case wrongKey = "wrong_key"
+        /// No account has the given login.
+        case unknownAccount = "unknown_account"
     }
 
     /// What went wrong.

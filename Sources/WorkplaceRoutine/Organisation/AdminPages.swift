@@ -41,6 +41,7 @@ enum AdminPage {
                 Node.li { Node.a(.href("/admin/settings"), text: texts.settingsTitle) }
                 Node.li { Node.a(.href("/admin/resources"), text: texts.resourcesTitle) }
                 Node.li { Node.a(.href("/admin/cycles"), text: texts.cyclesTitle) }
+                Node.li { Node.a(.href("/admin/sign-in"), text: context.texts.signIn.adminTitle) }
             }
 
             Node.h2(texts.importHeading)

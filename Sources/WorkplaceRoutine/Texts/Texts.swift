@@ -11,6 +11,8 @@ public struct Texts: Sendable {
     public let common: CommonTexts
     /// Logging in and out.
     public let accounts: AccountTexts
+    /// Signing in through an organisation's provider.
+    public let signIn: SignInTexts
     /// The contact-wishes form of every support request.
     public let intake: IntakeTexts
     /// The confidential support journey: start page, doors, receipt, inbox, case page.
@@ -36,10 +38,10 @@ public struct Texts: Sendable {
         }
     }
 
-    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, intake: .swedish, support: .swedish,
+    static let swedish = Texts(language: .swedish, common: .swedish, accounts: .swedish, signIn: .swedish, intake: .swedish, support: .swedish,
                                team: .swedish, guide: .swedish, mine: .swedish, admin: .swedish,
                                notificationAdmin: .swedish, report: .swedish)
-    static let english = Texts(language: .english, common: .english, accounts: .english, intake: .english, support: .english,
+    static let english = Texts(language: .english, common: .english, accounts: .english, signIn: .english, intake: .english, support: .english,
                                team: .english, guide: .english, mine: .english, admin: .english,
                                notificationAdmin: .english, report: .english)
 }

@@ -19,6 +19,7 @@ import TestSupport
         audit.event               wr_auditor         SELECT
         auth.account              wr_admin           INSERT SELECT UPDATE
         auth.account_role         wr_admin           DELETE INSERT SELECT
+        auth.identity_provider    wr_admin           SELECT
         notify.inbox_message      wr_employee        SELECT UPDATE
         notify.job                wr_notifier        DELETE INSERT SELECT UPDATE
         org.import_run            wr_admin           SELECT
